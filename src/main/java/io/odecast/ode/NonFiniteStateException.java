@@ -7,6 +7,6 @@ public final class NonFiniteStateException extends OdeSolverException {
 
     public NonFiniteStateException(String detail, double time, double stepSize) {
         super("non-finite " + detail, time, stepSize,
-                "the vector field returned NaN or infinity; check its inputs and parameters");
+                "the solution diverged or the vector field returned NaN or infinity; try a smaller step size or check the field's inputs and parameters");
     }
 }

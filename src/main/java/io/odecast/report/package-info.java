@@ -1,0 +1,2 @@
+/** Plots and reports, rendered with XChart. The only package that draws. */
+package io.odecast.report;

@@ -1,0 +1,51 @@
+package io.odecast;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the arrows honest: data flows one way, and each library stays in its own package. */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.odecast");
+    }
+
+    @Test
+    void solversDependOnTheJdkOnly() {
+        classes().that().resideInAPackage("io.odecast.ode..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.odecast.ode..", "java..")
+                .check(production);
+    }
+
+    @Test
+    void examplesUseTheSolversAndNothingAbove() {
+        classes().that().resideInAPackage("io.odecast.examples..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.odecast.examples..", "io.odecast.ode..", "java..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheCommandLineKnowsTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("io.odecast.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.odecast.cli..", "picocli..")
+                .check(production);
+    }
+
+    @Test
+    void onlyReportsDraw() {
+        noClasses().that().resideOutsideOfPackage("io.odecast.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.knowm.xchart..", "java.awt..")
+                .check(production);
+    }
+}
