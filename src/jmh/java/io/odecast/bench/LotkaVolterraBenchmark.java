@@ -1,6 +1,7 @@
 package io.odecast.bench;
 
 import io.odecast.examples.LotkaVolterra;
+import io.odecast.ode.HipparchusAdapter;
 import io.odecast.ode.OdeMethod;
 import io.odecast.ode.OdeSolver;
 import io.odecast.ode.SolverOptions;
@@ -44,19 +45,7 @@ public class LotkaVolterraBenchmark {
 
     private OdeSolver odecast;
     private DormandPrince54Integrator hipparchus;
-    private final OrdinaryDifferentialEquation hipparchusSystem = new OrdinaryDifferentialEquation() {
-        @Override
-        public int getDimension() {
-            return 2;
-        }
-
-        @Override
-        public double[] computeDerivatives(double t, double[] y) {
-            double[] d = new double[2];
-            LotkaVolterra.CLASSIC.derivative(t, y, d);
-            return d;
-        }
-    };
+    private final OrdinaryDifferentialEquation hipparchusSystem = HipparchusAdapter.of(LotkaVolterra.CLASSIC);
     private final double[] y0 = {10, 10};
 
     @Setup

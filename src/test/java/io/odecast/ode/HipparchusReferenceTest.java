@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.odecast.examples.LotkaVolterra;
 import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,21 +22,8 @@ class HipparchusReferenceTest {
 
     @BeforeAll
     static void groundTruth() {
-        OrdinaryDifferentialEquation lv = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return 2;
-            }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                double[] d = new double[2];
-                LotkaVolterra.CLASSIC.derivative(t, y, d);
-                return d;
-            }
-        };
         DormandPrince853Integrator dop853 = new DormandPrince853Integrator(1e-12, 50, 1e-12, 1e-12);
-        truth = dop853.integrate(lv, new ODEState(0, new double[] {10, 10}), 50).getPrimaryState();
+        truth = dop853.integrate(HipparchusAdapter.of(LotkaVolterra.CLASSIC), new ODEState(0, new double[] {10, 10}), 50).getPrimaryState();
     }
 
     @Test
