@@ -78,6 +78,24 @@ public final class OdeSolver {
     }
 
     /**
+     * Solves from {@code (t0, y0)} to {@code t1} and records every accepted step on {@code tape}
+     * (cleared first) for {@link Tape#backward}. The end state is {@link Tape#endState}.
+     */
+    public SolverStats record(DifferentiableSystem system, double t0, double[] y0, double t1, Tape tape) {
+        if (tape.dimension() != system.dimension()) {
+            throw new IllegalArgumentException("the tape has " + tape.dimension() + " components but the system has "
+                    + system.dimension());
+        }
+        tape.start(y0);
+        return integrate(system, t0, y0, t1, new StepListener() {
+            @Override
+            public void stepAccepted(StepInterpolant step) {
+                tape.record(step.stepper());
+            }
+        });
+    }
+
+    /**
      * The lowest level: solves from {@code (t0, y0)} to {@code t1}, handing each accepted step to
      * {@code listener}, and returns the statistics.
      */

@@ -24,7 +24,8 @@ final class RungeKuttaStepper {
     /** Stage derivatives; row 0 is f(t, y). For a non-FSAL tableau, row {@code stages} is f(tEnd, y1). */
     private final double[][] k;
     private final int endRow;
-    private final double[] yStage;
+    /** Stage inputs: row s is the state stage s was evaluated at (row 0 is unused: stage 0 is at y). */
+    private final double[][] stageStates;
     private double[] y;
     private double[] y1;
     private double t;
@@ -43,7 +44,7 @@ final class RungeKuttaStepper {
         this.denseWeights = tableau.denseWeights();
         this.endRow = fsal ? stages - 1 : stages;
         this.k = new double[endRow + 1][dimension];
-        this.yStage = new double[dimension];
+        this.stageStates = new double[stages][dimension];
         this.y = new double[dimension];
         this.y1 = new double[dimension];
     }
@@ -66,6 +67,7 @@ final class RungeKuttaStepper {
         int lastStage = fsal ? stages - 1 : stages;
         for (int s = 1; s < lastStage; s++) {
             double[] as = a[s];
+            double[] yStage = stageStates[s];
             for (int i = 0; i < dimension; i++) {
                 double sum = 0;
                 for (int j = 0; j < s; j++) {
@@ -153,6 +155,19 @@ final class RungeKuttaStepper {
     private void evaluate(double time, double[] state, double[] into) {
         system.derivative(time, state, into);
         evaluations++;
+    }
+
+    /** The state stage {@code s} of the last attempt was evaluated at; for an FSAL tableau's last stage, y1. */
+    double[] stageState(int s) {
+        if (s == 0) {
+            return y;
+        }
+        return fsal && s == stages - 1 ? y1 : stageStates[s];
+    }
+
+    /** The time stage {@code s} of the last attempt was evaluated at. */
+    double stageTime(int s) {
+        return fsal && s == stages - 1 ? tEnd : t + c[s] * (tEnd - t);
     }
 
     OdeSystem system() {

@@ -72,6 +72,10 @@ public final class StepInterpolant {
         RungeKuttaStepper.interpolate(coefficients(), (time - start) / (end - start), out);
     }
 
+    RungeKuttaStepper stepper() {
+        return stepper;
+    }
+
     /** The interpolant's coefficient vectors, computed at most once per step. */
     double[][] coefficients() {
         if (!prepared) {
