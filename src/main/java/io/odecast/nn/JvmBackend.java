@@ -119,11 +119,23 @@ public final class JvmBackend implements FieldBackend {
             boolean last = l == layers - 1;
             double[] next = last ? null : activations[l + 1];
             for (int o = 0; o < no; o++) {
-                double sum = params[bias + o];
                 int row = w + o * ni;
-                for (int i = 0; i < ni; i++) {
-                    sum += params[row + i] * a[i];
+                // Four partial sums break the add dependency chain; the JIT cannot reorder FP adds itself.
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int i = 0;
+                for (; i + 3 < ni; i += 4) {
+                    s0 += params[row + i] * a[i];
+                    s1 += params[row + i + 1] * a[i + 1];
+                    s2 += params[row + i + 2] * a[i + 2];
+                    s3 += params[row + i + 3] * a[i + 3];
                 }
+                for (; i < ni; i++) {
+                    s0 += params[row + i] * a[i];
+                }
+                double sum = params[bias + o] + ((s0 + s1) + (s2 + s3));
                 if (last) {
                     if (result != null) {
                         result[resultOffset + o] = sum;

@@ -82,17 +82,26 @@ public final class OdeSolver {
      * (cleared first) for {@link Tape#backward}. The end state is {@link Tape#endState}.
      */
     public SolverStats record(DifferentiableSystem system, double t0, double[] y0, double t1, Tape tape) {
+        return record(system, t0, y0, t1, tape, Double.NaN);
+    }
+
+    /**
+     * As {@link #record(DifferentiableSystem, double, double[], double, Tape)}, starting an adaptive
+     * solve with step {@code firstStep} (e.g. the {@link SolverStats#nextStep()} of the solve this one
+     * continues) instead of choosing one; NaN chooses automatically.
+     */
+    public SolverStats record(DifferentiableSystem system, double t0, double[] y0, double t1, Tape tape, double firstStep) {
         if (tape.dimension() != system.dimension()) {
             throw new IllegalArgumentException("the tape has " + tape.dimension() + " components but the system has "
                     + system.dimension());
         }
         tape.start(y0);
-        return integrate(system, t0, y0, t1, new StepListener() {
+        return run(system, t0, y0, t1, new StepListener() {
             @Override
             public void stepAccepted(StepInterpolant step) {
                 tape.record(step.stepper());
             }
-        });
+        }, firstStep);
     }
 
     /**
@@ -100,6 +109,10 @@ public final class OdeSolver {
      * {@code listener}, and returns the statistics.
      */
     public SolverStats integrate(OdeSystem system, double t0, double[] y0, double t1, StepListener listener) {
+        return run(system, t0, y0, t1, listener, Double.NaN);
+    }
+
+    private SolverStats run(OdeSystem system, double t0, double[] y0, double t1, StepListener listener, double firstStep) {
         Objects.requireNonNull(system, "system");
         Objects.requireNonNull(y0, "y0");
         Objects.requireNonNull(listener, "listener");
@@ -126,12 +139,12 @@ public final class OdeSolver {
                     + " at the initial state", t0, 0.0);
         }
         if (t0 == t1) {
-            return new SolverStats(stepper.evaluations(), 0, 0);
+            return new SolverStats(stepper.evaluations(), 0, 0, 0);
         }
         StepInterpolant step = new StepInterpolant(stepper);
         return options.fixedStep().isPresent()
                 ? fixedGrid(stepper, step, t1, listener)
-                : adaptive(stepper, step, t1, listener);
+                : adaptive(stepper, step, t1, listener, firstStep);
     }
 
     private SolverStats fixedGrid(RungeKuttaStepper stepper, StepInterpolant step, double t1, StepListener listener) {
@@ -157,10 +170,11 @@ public final class OdeSolver {
             listener.stepAccepted(step);
             stepper.accept();
         }
-        return new SolverStats(stepper.evaluations(), n, 0);
+        return new SolverStats(stepper.evaluations(), n, 0, h);
     }
 
-    private SolverStats adaptive(RungeKuttaStepper stepper, StepInterpolant step, double t1, StepListener listener) {
+    private SolverStats adaptive(RungeKuttaStepper stepper, StepInterpolant step, double t1, StepListener listener,
+                                 double firstStep) {
         ButcherTableau tableau = method.tableau();
         int dimension = stepper.dimension();
         double[] rtol = options.tolerance().expandedRtol(dimension);
@@ -168,7 +182,9 @@ public final class OdeSolver {
         double t = stepper.time();
         double direction = Math.signum(t1 - t);
         double hAbs;
-        if (options.initialStep().isPresent()) {
+        if (firstStep > 0 && Double.isFinite(firstStep)) {
+            hAbs = firstStep;
+        } else if (options.initialStep().isPresent()) {
             hAbs = options.initialStep().getAsDouble();
         } else {
             hAbs = StepControl.initialStep(stepper.system(), t, stepper.state(), stepper.derivative(), direction,
@@ -206,8 +222,10 @@ public final class OdeSolver {
                 t = end;
                 accepted++;
                 double growth = lastRejected ? 1.0 : options.maxFactor();
-                hAbs = Math.min(options.maxStep(), hUsed * StepControl.stepFactor(
-                        ratio, errorOrder, options.safety(), options.minFactor(), growth));
+                double proposal = hUsed * StepControl.stepFactor(
+                        ratio, errorOrder, options.safety(), options.minFactor(), growth);
+                // A last step cut short to land on t1 says little about the step size that suits the solution.
+                hAbs = Math.min(options.maxStep(), end == t1 && hUsed < hAbs ? Math.max(proposal, hAbs) : proposal);
                 lastRejected = false;
                 nonFiniteComponent = -1;
             } else {
@@ -220,7 +238,7 @@ public final class OdeSolver {
                 lastRejected = true;
             }
         }
-        return new SolverStats(stepper.evaluations(), accepted, rejected);
+        return new SolverStats(stepper.evaluations(), accepted, rejected, hAbs);
     }
 
     private static int firstNonFinite(double[] v) {

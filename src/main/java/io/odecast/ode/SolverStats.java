@@ -6,11 +6,14 @@ package io.odecast.ode;
  * @param evaluations number of evaluations of the vector field (NFE)
  * @param accepted    accepted steps
  * @param rejected    rejected step attempts (always 0 for fixed-step methods)
+ * @param nextStep    the step size the controller proposed after the last step (|h|), a good first
+ *                    step for a solve that continues from here; the fixed step for fixed grids; 0 when
+ *                    no step was taken
  */
-public record SolverStats(long evaluations, long accepted, long rejected) {
+public record SolverStats(long evaluations, long accepted, long rejected, double nextStep) {
 
     public SolverStats {
-        if (evaluations < 0 || accepted < 0 || rejected < 0) {
+        if (evaluations < 0 || accepted < 0 || rejected < 0 || !(nextStep >= 0)) {
             throw new IllegalArgumentException("solver statistics cannot be negative");
         }
     }

@@ -93,6 +93,19 @@ class JvmBackendTest {
         }
     }
 
+    @Test
+    void fastTanhAgreesWithTheLibraryToAFewUlps() {
+        SplittableRandom r = new SplittableRandom(9);
+        for (int k = 0; k < 200_000; k++) {
+            double z = r.nextDouble(-1, 1) * Math.pow(10, r.nextInt(-12, 3));
+            double exact = Math.tanh(z);
+            assertThat(Activation.tanh(z)).as("tanh(%s)", z).isCloseTo(exact, within(4 * Math.ulp(exact)));
+        }
+        assertThat(Activation.tanh(0.0)).isZero();
+        assertThat(Activation.tanh(50)).isEqualTo(1.0);
+        assertThat(Activation.tanh(-50)).isEqualTo(-1.0);
+    }
+
     static double[] eval(FieldBackend backend, double[] params, double[] times, double[] x, int batch) {
         double[] out = new double[x.length];
         backend.forward(params, times, x, batch, out);

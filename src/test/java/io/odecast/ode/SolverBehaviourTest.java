@@ -67,7 +67,7 @@ class SolverBehaviourTest {
         AnalyticProblem p = AnalyticProblem.exponentialDecay();
         OdeSolution s = DOPRI5.solve(p.system(), 1, p.y0(), 1);
         assertThat(s.finalState()).containsExactly(p.y0());
-        assertThat(s.stats()).isEqualTo(new SolverStats(1, 0, 0));
+        assertThat(s.stats()).isEqualTo(new SolverStats(1, 0, 0, 0));
         ContinuousSolution c = DOPRI5.solveContinuous(p.system(), 1, p.y0(), 1);
         assertThat(c.segments()).isZero();
         assertThat(c.stateAt(1)).containsExactly(p.y0());
