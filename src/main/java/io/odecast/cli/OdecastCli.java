@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Continuous-time forecasts with Neural ODEs on Kafka Streams.",
-        subcommands = {ExamplesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExamplesCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class OdecastCli implements Callable<Integer> {
 
