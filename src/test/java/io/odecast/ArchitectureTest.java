@@ -36,6 +36,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void neuralFieldsBuildOnTheSolversOnly() {
+        classes().that().resideInAPackage("io.odecast.nn..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.odecast.nn..", "io.odecast.ode..", "java..")
+                .check(production);
+    }
+
+    @Test
+    void dataFlowsOneWay() {
+        noClasses().that().resideInAnyPackage("io.odecast.ode..", "io.odecast.nn..", "io.odecast.train..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.odecast.model..", "io.odecast.report..",
+                        "io.odecast.examples..")
+                .check(production);
+        noClasses().that().resideInAPackage("io.odecast.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.odecast.report..")
+                .check(production);
+    }
+
+    @Test
     void onlyTheCommandLineKnowsTheCommandLine() {
         noClasses().that().resideOutsideOfPackage("io.odecast.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.odecast.cli..", "picocli..")
