@@ -36,9 +36,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void neuralFieldsBuildOnTheSolversOnly() {
+    void neuralFieldsBuildOnTheSolversAndNd4jOnly() {
         classes().that().resideInAPackage("io.odecast.nn..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("io.odecast.nn..", "io.odecast.ode..", "java..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.odecast.nn..", "io.odecast.ode..", "org.nd4j..", "java..")
+                .check(production);
+    }
+
+    @Test
+    void onlyNeuralFieldsUseNd4j() {
+        noClasses().that().resideOutsideOfPackage("io.odecast.nn..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..")
                 .check(production);
     }
 

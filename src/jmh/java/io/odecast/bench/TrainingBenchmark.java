@@ -37,7 +37,7 @@ public class TrainingBenchmark {
             TrainingConfig.SEED.maxSteps(), TrainingConfig.SEED.learningRate(), TrainingConfig.SEED.weightDecay(),
             TrainingConfig.SEED.clipNorm(), TrainingConfig.SEED.loss(), 100, 1000, TrainingConfig.SEED.trainFraction(),
             TrainingConfig.SEED.normaliser(), TrainingConfig.SEED.normaliseOnAll(), TrainingConfig.SEED.horizon(),
-            TrainingConfig.SEED.gradient(), TrainingConfig.SEED.seed());
+            TrainingConfig.SEED.gradient(), TrainingConfig.SEED.backend(), TrainingConfig.SEED.seed());
 
     @Benchmark
     public TrainingResult seedTrajectoryHundredEpochs() {

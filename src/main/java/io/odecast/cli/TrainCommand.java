@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.odecast.model.ModelFile;
 import io.odecast.nn.Activation;
+import io.odecast.nn.Backends;
+import io.odecast.nn.Nd4jBackend;
 import io.odecast.nn.Initialisation;
 import io.odecast.ode.OdeMethod;
 import io.odecast.report.TrainingReport;
@@ -122,6 +124,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--gradient", paramLabel = "NAME", description = "backprop (through the solver steps) or adjoint.")
     private String gradient = D.gradient().id();
 
+    @Option(names = "--backend", paramLabel = "NAME", description = "Field backend: auto (JVM for small batches, ND4J from "
+            + "the measured break-even), jvm, nd4j (float64; on the GPU in a -Pcuda build) or nd4j-float32.")
+    private String backend = D.backend().id();
+
     @Option(names = "--seed", paramLabel = "N", description = "Random seed.")
     private long seed = D.seed();
 
@@ -148,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
             config = new TrainingConfig(TrainingMode.byName(mode), hidden, Activation.byName(activation), periods(),
                     Initialisation.byName(init), OdeMethod.byName(method), rtol, atol, maxSteps, lr, weightDecay, clip,
                     Loss.byName(loss), epochs, patience, trainFraction, Normaliser.Kind.byName(normaliser),
-                    normaliseOnAll(), horizon, GradientMethod.byName(gradient), seed);
+                    normaliseOnAll(), horizon, GradientMethod.byName(gradient), Backends.Choice.byName(backend), seed);
             data = dataset();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -216,7 +222,10 @@ final class TrainCommand implements Callable<Integer> {
         s.put("millisPerEpoch", r.millisPerEpoch());
         s.put("wallMillis", r.wallMillis());
         s.put("evaluations", r.evaluations());
-        s.put("backend", "jvm");
+        s.put("backend", r.backend());
+        if (r.backend().startsWith("nd4j")) {
+            s.put("device", Nd4jBackend.device());
+        }
         s.set("config", JSON.valueToTree(r.config()));
         return s;
     }

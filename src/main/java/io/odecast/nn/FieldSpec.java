@@ -76,6 +76,15 @@ public record FieldSpec(int stateDim, int[] hidden, Activation activation, doubl
         return weightOffset(layers());
     }
 
+    /** Multiply-adds of one forward evaluation of one sample. */
+    public long multiplyAdds() {
+        long macs = 0;
+        for (int l = 0; l < layers(); l++) {
+            macs += (long) layerIn(l) * layerOut(l);
+        }
+        return macs;
+    }
+
     /** The widest layer, for workspaces. */
     public int maxWidth() {
         int w = inputDim();

@@ -2,7 +2,7 @@ package io.odecast.train;
 
 import io.odecast.nn.FieldBackend;
 import io.odecast.nn.FieldSpec;
-import io.odecast.nn.JvmBackend;
+import io.odecast.nn.Backends;
 import io.odecast.nn.NeuralField;
 import io.odecast.ode.Adjoint;
 import io.odecast.ode.OdeSolver;
@@ -37,6 +37,8 @@ public final class Trainer {
     private final double[] theta;
     private final double[] thetaBar;
     private long evaluations;
+    /** The backend the training windows ran on, for the result. */
+    private String backendName;
 
     private Trainer(Dataset data, TrainingConfig config) {
         this.data = data;
@@ -77,6 +79,7 @@ public final class Trainer {
     private TrainingResult run(TrainingListener listener, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         Objective objective = config.mode() == TrainingMode.TRAJECTORY ? new Trajectory() : new Anchored();
+        String trainingBackend = backendName;
         double[][] params = objective.parameters();
         double[][] grads = objective.gradients();
         int[] sizes = Arrays.stream(params).mapToInt(p -> p.length).toArray();
@@ -131,7 +134,7 @@ public final class Trainer {
         Arrays.sort(ran);
         return new TrainingResult(model, config, Arrays.copyOf(trainLoss, epoch), Arrays.copyOf(validationLoss, epoch),
                 bestEpoch, stoppedEarly, wasCancelled, evaluation, ran[ran.length / 2],
-                (System.nanoTime() - start) / 1e6, evaluations);
+                (System.nanoTime() - start) / 1e6, evaluations, trainingBackend);
     }
 
     /** What each mode trains: its parameter blocks, its loss and gradient, its validation and evaluation. */
@@ -393,7 +396,9 @@ public final class Trainer {
     }
 
     private FieldBackend backend(int batch) {
-        return new JvmBackend(spec);
+        FieldBackend backend = Backends.create(config.backend(), spec, batch);
+        backendName = backend.name();
+        return backend;
     }
 
     /** Metrics of model-space predictions {@code pred} (null rows: no prediction) against the data. */

@@ -1,6 +1,7 @@
 package io.odecast.train;
 
 import io.odecast.nn.Activation;
+import io.odecast.nn.Backends;
 import io.odecast.nn.FieldSpec;
 import io.odecast.nn.Initialisation;
 import io.odecast.ode.OdeMethod;
@@ -31,6 +32,7 @@ import java.util.Objects;
  * @param normaliseOnAll  fit the normaliser on all observations (the seed's choice) rather than the training part
  * @param horizon         anchored mode: observations each training window integrates ahead
  * @param gradient        backprop through the steps, or the adjoint method
+ * @param backend         where the field is evaluated: auto, jvm, nd4j (CPU or GPU, as built), nd4j-float32
  * @param seed            random seed of the initialisation
  */
 public record TrainingConfig(
@@ -54,13 +56,14 @@ public record TrainingConfig(
         boolean normaliseOnAll,
         int horizon,
         GradientMethod gradient,
+        Backends.Choice backend,
         long seed) {
 
     /** The seed article's setup. */
     public static final TrainingConfig SEED = new TrainingConfig(TrainingMode.TRAJECTORY, new int[] {64, 64},
             Activation.TANH, new double[] {8, 11}, Initialisation.SEED, OdeMethod.DOPRI5, 1e-4, 1e-4, 2000,
             3e-3, 1e-4, 1.0, Loss.MSE, 3000, 50, 0.8, Normaliser.Kind.LOG1P_ZSCORE, true, 3,
-            GradientMethod.BACKPROP, 1337);
+            GradientMethod.BACKPROP, Backends.Choice.AUTO, 1337);
 
     public TrainingConfig {
         Objects.requireNonNull(mode, "mode");
@@ -68,6 +71,7 @@ public record TrainingConfig(
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(normaliser, "normaliser");
         Objects.requireNonNull(gradient, "gradient");
+        Objects.requireNonNull(backend, "backend");
         hidden = hidden.clone();
         periods = periods.clone();
         if (!method.adaptive()) {
@@ -105,25 +109,31 @@ public record TrainingConfig(
     public TrainingConfig withMode(TrainingMode m) {
         return new TrainingConfig(m, hidden, activation, periods, initialisation, method, rtol, atol, maxSteps,
                 learningRate, weightDecay, clipNorm, loss, epochs, patience, trainFraction, normaliser, normaliseOnAll,
-                horizon, gradient, seed);
+                horizon, gradient, backend, seed);
     }
 
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(mode, hidden, activation, periods, initialisation, method, rtol, atol, maxSteps,
                 learningRate, weightDecay, clipNorm, loss, epochs, patience, trainFraction, normaliser, normaliseOnAll,
-                horizon, gradient, s);
+                horizon, gradient, backend, s);
     }
 
     public TrainingConfig withEpochs(int e) {
         return new TrainingConfig(mode, hidden, activation, periods, initialisation, method, rtol, atol, maxSteps,
                 learningRate, weightDecay, clipNorm, loss, e, patience, trainFraction, normaliser, normaliseOnAll,
-                horizon, gradient, seed);
+                horizon, gradient, backend, seed);
+    }
+
+    public TrainingConfig withBackend(Backends.Choice b) {
+        return new TrainingConfig(mode, hidden, activation, periods, initialisation, method, rtol, atol, maxSteps,
+                learningRate, weightDecay, clipNorm, loss, epochs, patience, trainFraction, normaliser, normaliseOnAll,
+                horizon, gradient, b, seed);
     }
 
     public TrainingConfig withGradient(GradientMethod g) {
         return new TrainingConfig(mode, hidden, activation, periods, initialisation, method, rtol, atol, maxSteps,
                 learningRate, weightDecay, clipNorm, loss, epochs, patience, trainFraction, normaliser, normaliseOnAll,
-                horizon, g, seed);
+                horizon, g, backend, seed);
     }
 
     @Override
@@ -134,7 +144,7 @@ public record TrainingConfig(
                 && learningRate == c.learningRate && weightDecay == c.weightDecay && clipNorm == c.clipNorm
                 && loss == c.loss && epochs == c.epochs && patience == c.patience && trainFraction == c.trainFraction
                 && normaliser == c.normaliser && normaliseOnAll == c.normaliseOnAll && horizon == c.horizon
-                && gradient == c.gradient && seed == c.seed;
+                && gradient == c.gradient && backend == c.backend && seed == c.seed;
     }
 
     @Override

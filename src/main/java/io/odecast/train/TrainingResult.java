@@ -14,6 +14,7 @@ package io.odecast.train;
  * @param millisPerEpoch median wall time of one epoch
  * @param wallMillis     wall time of the whole run
  * @param evaluations    vector-field evaluations over the whole run, forward and backward
+ * @param backend        the field backend the training windows ran on, e.g. {@code jvm}
  */
 public record TrainingResult(
         NeuralOdeModel model,
@@ -26,7 +27,8 @@ public record TrainingResult(
         Evaluation evaluation,
         double millisPerEpoch,
         double wallMillis,
-        long evaluations) {
+        long evaluations,
+        String backend) {
 
     public int epochs() {
         return trainLoss.length;

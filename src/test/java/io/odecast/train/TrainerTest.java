@@ -32,10 +32,10 @@ class TrainerTest {
         return new Dataset("lotka-volterra", List.of("prey", "predators"), times, values);
     }
 
-    private static final TrainingConfig SMALL = new TrainingConfig(TrainingMode.TRAJECTORY, new int[] {16, 16},
+    static final TrainingConfig SMALL = new TrainingConfig(TrainingMode.TRAJECTORY, new int[] {16, 16},
             io.odecast.nn.Activation.TANH, new double[] {}, io.odecast.nn.Initialisation.SEED, OdeMethod.DOPRI5,
             1e-5, 1e-5, 2000, 1e-2, 1e-4, 1.0, Loss.MSE, 300, 300, 0.8, Normaliser.Kind.LOG1P_ZSCORE, false, 3,
-            GradientMethod.BACKPROP, 7);
+            GradientMethod.BACKPROP, io.odecast.nn.Backends.Choice.JVM, 7);
 
     @Test
     void trainingIsDeterministicInTheSeed() {
@@ -89,6 +89,19 @@ class TrainerTest {
         TrainingResult adjoint = Trainer.train(HareLynx.dataset(), config.withGradient(GradientMethod.ADJOINT));
         for (int i = 0; i < 10; i++) {
             assertThat(adjoint.trainLoss()[i]).isCloseTo(backprop.trainLoss()[i], within(1e-3 * backprop.trainLoss()[i]));
+        }
+    }
+
+    @Test
+    void theNd4jBackendTrainsLikeTheJvmBackend() {
+        TrainingConfig config = SMALL.withMode(TrainingMode.ANCHORED).withEpochs(5);
+        Dataset data = lotkaVolterra(30, 0.01, 5);
+        TrainingResult jvm = Trainer.train(data, config.withBackend(io.odecast.nn.Backends.Choice.JVM));
+        TrainingResult nd4j = Trainer.train(data, config.withBackend(io.odecast.nn.Backends.Choice.ND4J));
+        assertThat(jvm.backend()).isEqualTo("jvm");
+        assertThat(nd4j.backend()).isEqualTo("nd4j-float64");
+        for (int i = 0; i < 5; i++) {
+            assertThat(nd4j.trainLoss()[i]).isCloseTo(jvm.trainLoss()[i], within(1e-9 * jvm.trainLoss()[i]));
         }
     }
 
