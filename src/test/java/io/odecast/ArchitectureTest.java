@@ -54,7 +54,7 @@ class ArchitectureTest {
     void dataFlowsOneWay() {
         noClasses().that().resideInAnyPackage("io.odecast.ode..", "io.odecast.nn..", "io.odecast.train..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.odecast.model..", "io.odecast.report..",
-                        "io.odecast.examples..")
+                        "io.odecast.examples..", "io.odecast.forecast..")
                 .check(production);
         noClasses().that().resideInAPackage("io.odecast.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.odecast.report..")

@@ -3,6 +3,7 @@ package io.odecast.train;
 import io.odecast.nn.FieldSpec;
 import io.odecast.nn.JvmBackend;
 import io.odecast.nn.NeuralField;
+import io.odecast.ode.ContinuousSolution;
 import io.odecast.ode.OdeMethod;
 import io.odecast.ode.OdeSolver;
 import io.odecast.ode.SolverOptions;
@@ -86,6 +87,18 @@ public record NeuralOdeModel(
     /** The forecast (raw units) at {@code times} from the observed raw state {@code from} at {@code fromTime}. */
     public double[][] forecast(double fromTime, double[] from, double[] times) {
         return integrate(fromTime, normaliser.normalise(from), times);
+    }
+
+    /**
+     * The dense solution from the observed raw state {@code from} at {@code fromTime} to {@code toTime},
+     * in model space, its time measured from {@link #timeOrigin()}: what a continuous forecast is made of.
+     */
+    public ContinuousSolution continuousFrom(double fromTime, double[] from, double toTime) {
+        if (!(toTime >= fromTime)) {
+            throw new IllegalArgumentException("a forecast runs forwards: toTime " + toTime + " < fromTime " + fromTime);
+        }
+        NeuralField f = new NeuralField(new JvmBackend(field), 1).parameters(parameters);
+        return solver().solveContinuous(f, fromTime - timeOrigin, normaliser.normalise(from), toTime - timeOrigin);
     }
 
     /**

@@ -1,0 +1,62 @@
+package io.odecast.forecast;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A forecast record: issued for a series from its latest observation, by one model version, with
+ * values sampled on the horizon grid and the continuous curve (docs/schemas/forecast.schema.json).
+ *
+ * @param series       the series id
+ * @param modelVersion the model that made it
+ * @param issuedAt     time of the observation it starts from, in the series' time
+ * @param times        sampled times, from {@code issuedAt} to the horizon
+ * @param values       {@code values[i][v]}: variable v at {@code times[i]}
+ * @param curve        the forecast at any time in {@code [issuedAt, last sampled time]}
+ */
+public record Forecast(String series, long modelVersion, double issuedAt, double[] times, double[][] values,
+                       ForecastCurve curve) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Forecast {
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(curve, "curve");
+        times = times.clone();
+        values = Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
+        if (times.length != values.length) {
+            throw new IllegalArgumentException("one row of values per sampled time");
+        }
+    }
+
+    @Override
+    public double[] times() {
+        return times.clone();
+    }
+
+    @Override
+    public double[][] values() {
+        return Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("series", series);
+        node.put("modelVersion", modelVersion);
+        node.put("issuedAt", issuedAt);
+        ArrayNode points = node.putArray("points");
+        for (int i = 0; i < times.length; i++) {
+            ObjectNode p = points.addObject();
+            p.put("t", times[i]);
+            ObjectNode v = p.putObject("values");
+            for (int k = 0; k < curve.variables().size(); k++) {
+                v.put(curve.variables().get(k), values[i][k]);
+            }
+        }
+        node.set("curve", curve.toJson());
+        return node;
+    }
+}
