@@ -1,0 +1,179 @@
+package io.odecast.stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odecast.forecast.Forecast;
+import io.odecast.forecast.Forecaster;
+import io.odecast.forecast.ObservationParser;
+import io.odecast.forecast.ParseResult;
+import io.odecast.forecast.RejectReason;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Each observation record: validate it (bad ones to the dead-letter topic with the reason), add it
+ * to the series' history, forecast from the latest observed state when the series has a model, and
+ * ask for retraining when the policy says so.
+ */
+final class ObservationProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+
+    /** Header names on dead-letter records. */
+    static final String REASON_HEADER = "odecast.reason";
+    static final String DETAIL_HEADER = "odecast.detail";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ObservationProcessor.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StreamSettings settings;
+    private final RetrainRequests retrain;
+    private final StreamListener listener;
+    private final ObservationParser parser;
+    private final Forecaster forecaster;
+    private final Map<String, PublishedModel> parsedModels = new HashMap<>();
+    private ProcessorContext<byte[], byte[]> context;
+    private KeyValueStore<String, byte[]> history;
+    private KeyValueStore<String, byte[]> forecasts;
+    private KeyValueStore<String, byte[]> models;
+
+    ObservationProcessor(StreamSettings settings, RetrainRequests retrain, StreamListener listener) {
+        this.settings = settings;
+        this.retrain = retrain;
+        this.listener = listener;
+        this.parser = new ObservationParser(settings.maxRecordBytes());
+        this.forecaster = new Forecaster(settings.horizon(), settings.forecastPoints());
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.history = context.getStateStore(OdecastTopology.HISTORY_STORE);
+        this.forecasts = context.getStateStore(OdecastTopology.FORECASTS_STORE);
+        this.models = context.getStateStore(OdecastTopology.MODELS_STORE);
+        if (!settings.retrainInterval().isZero()) {
+            context.schedule(settings.retrainInterval(), PunctuationType.WALL_CLOCK_TIME, this::retrainStale);
+        }
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        long start = System.nanoTime();
+        String series = decodeKey(record.key());
+        if (series == null && record.key() != null) {
+            deadLetter(record, RejectReason.BAD_KEY, "the key is not valid UTF-8");
+            return;
+        }
+        SeriesHistory past = series == null ? null : load(series);
+        ParseResult result = parser.parse(series, record.value(),
+                past == null ? Optional.empty() : Optional.of(past.variables()));
+        if (result instanceof ParseResult.Rejected rejected) {
+            deadLetter(record, rejected.reason(), rejected.detail());
+            return;
+        }
+        var observation = ((ParseResult.Accepted) result).observation();
+        SeriesHistory now = (past == null ? SeriesHistory.empty(series, observation.variables()) : past)
+                .with(observation, settings.historyLimit());
+        listener.observationAccepted(series);
+
+        PublishedModel model = model(series);
+        if (model != null) {
+            try {
+                Forecast forecast = forecaster.forecast(model.model(), model.version(), now.latest());
+                byte[] bytes = JSON.writeValueAsBytes(forecast.toJson());
+                forecasts.put(series, bytes);
+                context.forward(new Record<>(record.key(), bytes, record.timestamp()), OdecastTopology.FORECASTS_SINK);
+                listener.forecastEmitted(series, model.version(), System.nanoTime() - start);
+            } catch (Exception e) {
+                // The observation is kept; only this forecast is lost, and the log says why.
+                LOG.warn("no forecast for series '{}' from model {}: {}", series, model.version(), e.getMessage());
+                listener.forecastFailed(series, e);
+            }
+        }
+        if (dueByCount(now, model)) {
+            retrain.request(now, model == null ? 0 : model.version());
+            now = now.trainingRequested(System.currentTimeMillis());
+        }
+        history.put(series, now.toBytes());
+    }
+
+    private boolean dueByCount(SeriesHistory h, PublishedModel model) {
+        if (h.size() < settings.minHistory()) {
+            return false;
+        }
+        if (model == null && h.lastTrainingMillis() == 0) {
+            return true;
+        }
+        return settings.retrainEvery() > 0 && h.sinceTraining() >= settings.retrainEvery();
+    }
+
+    /** Wall-clock trigger: series with new data whose last training request is older than the interval. */
+    private void retrainStale(long nowMillis) {
+        long interval = settings.retrainInterval().toMillis();
+        try (KeyValueIterator<String, byte[]> it = history.all()) {
+            while (it.hasNext()) {
+                var entry = it.next();
+                SeriesHistory h = SeriesHistory.fromBytes(entry.value);
+                if (h.sinceTraining() > 0 && h.size() >= settings.minHistory()
+                        && nowMillis - h.lastTrainingMillis() >= interval) {
+                    PublishedModel model = model(h.series());
+                    retrain.request(h, model == null ? 0 : model.version());
+                    history.put(entry.key, h.trainingRequested(nowMillis).toBytes());
+                }
+            }
+        }
+    }
+
+    private SeriesHistory load(String series) {
+        byte[] bytes = history.get(series);
+        return bytes == null ? null : SeriesHistory.fromBytes(bytes);
+    }
+
+    /** The series' model from the global store, parsed once per version. */
+    private PublishedModel model(String series) {
+        byte[] stored = models.get(series);
+        if (stored == null) {
+            return null;
+        }
+        long version = ModelLoader.version(stored);
+        PublishedModel cached = parsedModels.get(series);
+        if (cached == null || cached.version() != version) {
+            cached = PublishedModel.fromBytes(series, ModelLoader.modelBytes(stored));
+            parsedModels.put(series, cached);
+        }
+        return cached;
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, RejectReason reason, String detail) {
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        headers.add(REASON_HEADER, reason.id().getBytes(StandardCharsets.UTF_8));
+        headers.add(DETAIL_HEADER, detail.getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers),
+                OdecastTopology.DEAD_LETTERS_SINK);
+        listener.deadLettered(reason);
+    }
+
+    private static String decodeKey(byte[] key) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(key)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

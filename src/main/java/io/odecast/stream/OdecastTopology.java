@@ -1,0 +1,48 @@
+package io.odecast.stream;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The production topology:
+ * <pre>
+ *   observations ──▶ forecaster ──▶ forecasts
+ *                       │  ├──────▶ dead letters (reason in headers)
+ *                       │  └ history store (changelogged), latest-forecast store (changelogged, queryable)
+ *   models (compacted) ──▶ models loader ──▶ global models store (read by the forecaster)
+ * </pre>
+ */
+public final class OdecastTopology {
+
+    public static final String HISTORY_STORE = "odecast-history";
+    public static final String FORECASTS_STORE = "odecast-latest-forecasts";
+    public static final String MODELS_STORE = "odecast-models";
+    static final String FORECASTS_SINK = "forecasts";
+    static final String DEAD_LETTERS_SINK = "dead-letters";
+
+    private OdecastTopology() {
+    }
+
+    public static Topology build(StreamSettings settings, RetrainRequests retrain, StreamListener listener) {
+        Topology t = new Topology();
+        t.addSource("observations", new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.observationsTopic());
+        t.addProcessor("forecaster", () -> new ObservationProcessor(settings, retrain, listener), "observations");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.String(),
+                Serdes.ByteArray()), "forecaster");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FORECASTS_STORE), Serdes.String(),
+                Serdes.ByteArray()), "forecaster");
+        t.addSink(FORECASTS_SINK, settings.forecastsTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
+                "forecaster");
+        t.addSink(DEAD_LETTERS_SINK, settings.deadLettersTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
+                "forecaster");
+        t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MODELS_STORE), Serdes.String(),
+                        Serdes.ByteArray()).withLoggingDisabled(),
+                "models", new StringDeserializer(), new ByteArrayDeserializer(), settings.modelsTopic(), "models-loader",
+                () -> new ModelLoader(listener));
+        return t;
+    }
+}

@@ -1,0 +1,15 @@
+package io.odecast.stream;
+
+/**
+ * Where the topology sends training work: never run on a stream thread. The implementation trains
+ * elsewhere and publishes the result to the models topic.
+ */
+@FunctionalInterface
+public interface RetrainRequests {
+
+    /**
+     * Asks for a model of {@code history}'s series; {@code currentVersion} is the model in use (0: none).
+     * Must return at once.
+     */
+    void request(SeriesHistory history, long currentVersion);
+}

@@ -1,0 +1,85 @@
+package io.odecast.stream;
+
+import io.odecast.train.Normaliser;
+import io.odecast.train.TrainingConfig;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the topology needs to know: topic names, forecast horizon, history bound, retraining policy.
+ *
+ * @param observationsTopic  observations in (key = series id)
+ * @param forecastsTopic     forecasts out
+ * @param modelsTopic        published models, compacted (key = series id)
+ * @param deadLettersTopic   rejected records with their reason
+ * @param horizon            forecast horizon, in the series' time unit
+ * @param forecastPoints     sampled points per forecast, the start included
+ * @param maxRecordBytes     largest accepted observation value
+ * @param historyLimit       most observations kept per series (the oldest go first)
+ * @param retrainEvery       retrain after this many new observations (0: never by count)
+ * @param retrainInterval    also retrain when this much wall-clock time has passed with new data (zero: never by time)
+ * @param minHistory         fewest observations a series needs before its first training
+ * @param transform          value transform of the models trained on the stream
+ * @param training           the rest of the training configuration
+ * @param trainingBudget     wall-clock budget of one training run
+ */
+public record StreamSettings(
+        String observationsTopic,
+        String forecastsTopic,
+        String modelsTopic,
+        String deadLettersTopic,
+        double horizon,
+        int forecastPoints,
+        int maxRecordBytes,
+        int historyLimit,
+        int retrainEvery,
+        Duration retrainInterval,
+        int minHistory,
+        Normaliser.Kind transform,
+        TrainingConfig training,
+        Duration trainingBudget) {
+
+    public StreamSettings {
+        Objects.requireNonNull(observationsTopic);
+        Objects.requireNonNull(forecastsTopic);
+        Objects.requireNonNull(modelsTopic);
+        Objects.requireNonNull(deadLettersTopic);
+        Objects.requireNonNull(retrainInterval);
+        Objects.requireNonNull(transform);
+        Objects.requireNonNull(training);
+        Objects.requireNonNull(trainingBudget);
+        if (!(horizon > 0) || forecastPoints < 2 || maxRecordBytes < 16 || historyLimit < 2 || retrainEvery < 0
+                || minHistory < 3 || minHistory > historyLimit) {
+            throw new IllegalArgumentException("stream settings out of range: need horizon > 0, forecastPoints >= 2, "
+                    + "maxRecordBytes >= 16, 3 <= minHistory <= historyLimit, retrainEvery >= 0");
+        }
+    }
+
+    /** The defaults: topics odecast.*, 10-unit horizon in 21 points, 1000 observations kept, retrain every 20. */
+    public static StreamSettings defaults() {
+        return new StreamSettings("odecast.observations", "odecast.forecasts", "odecast.models",
+                "odecast.dead-letters", 10.0, 21, 64 * 1024, 1000, 20, Duration.ofMinutes(10), 12,
+                Normaliser.Kind.ZSCORE, TrainingConfig.SEED, Duration.ofSeconds(30));
+    }
+
+    public StreamSettings withTopics(String observations, String forecasts, String models, String deadLetters) {
+        return new StreamSettings(observations, forecasts, models, deadLetters, horizon, forecastPoints, maxRecordBytes,
+                historyLimit, retrainEvery, retrainInterval, minHistory, transform, training, trainingBudget);
+    }
+
+    public StreamSettings withRetraining(int every, Duration interval, int minimumHistory, Duration budget) {
+        return new StreamSettings(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic, horizon,
+                forecastPoints, maxRecordBytes, historyLimit, every, interval, minimumHistory, transform, training, budget);
+    }
+
+    public StreamSettings withForecast(double h, int points) {
+        return new StreamSettings(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic, h, points,
+                maxRecordBytes, historyLimit, retrainEvery, retrainInterval, minHistory, transform, training, trainingBudget);
+    }
+
+    public StreamSettings withTraining(TrainingConfig config, Normaliser.Kind kind) {
+        return new StreamSettings(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic, horizon,
+                forecastPoints, maxRecordBytes, historyLimit, retrainEvery, retrainInterval, minHistory, kind, config,
+                trainingBudget);
+    }
+}

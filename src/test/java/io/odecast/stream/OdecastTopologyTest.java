@@ -1,0 +1,163 @@
+package io.odecast.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odecast.forecast.ForecastCurve;
+import io.odecast.nn.Activation;
+import io.odecast.nn.FieldSpec;
+import io.odecast.nn.Initialisation;
+import io.odecast.ode.OdeMethod;
+import io.odecast.train.NeuralOdeModel;
+import io.odecast.train.Normaliser;
+import io.odecast.train.TrainingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The production topology, driven record by record. */
+class OdecastTopologyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final StreamSettings SETTINGS = StreamSettings.defaults()
+            .withRetraining(5, Duration.ZERO, 4, Duration.ofSeconds(5)).withForecast(3.0, 7);
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> observations;
+    private TestInputTopic<String, byte[]> models;
+    private TestOutputTopic<byte[], byte[]> forecasts;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+    private final List<String> retrainRequests = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "odecast-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        RetrainRequests capture = (history, version) -> retrainRequests.add(history.series() + "@" + history.size() + "/v" + version);
+        driver = new TopologyTestDriver(OdecastTopology.build(SETTINGS, capture, StreamListener.NONE), props);
+        observations = driver.createInputTopic(SETTINGS.observationsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
+        models = driver.createInputTopic(SETTINGS.modelsTopic(), new StringSerializer(), new ByteArraySerializer());
+        forecasts = driver.createOutputTopic(SETTINGS.forecastsTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        deadLetters = driver.createOutputTopic(SETTINGS.deadLettersTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void observe(String series, double t, double a, double b) {
+        observations.pipeInput(bytes(series), bytes("{\"t\": " + t + ", \"values\": {\"a\": " + a + ", \"b\": " + b + "}}"));
+    }
+
+    static NeuralOdeModel model() {
+        FieldSpec spec = new FieldSpec(2, new int[] {8}, Activation.TANH, new double[] {});
+        return new NeuralOdeModel(spec, spec.initialParameters(Initialisation.STANDARD, 3), new double[0],
+                new Normaliser(Normaliser.Kind.ZSCORE, new double[] {1, 1}, new double[] {2, 2}), 0,
+                List.of("a", "b"), TrainingMode.ANCHORED, OdeMethod.DOPRI5, 1e-6, 1e-6, 2000);
+    }
+
+    @Test
+    void badRecordsGoToTheDeadLetterTopicWithTheirReasonAndOriginalBytes() {
+        byte[] garbage = bytes("{not json");
+        observations.pipeInput(bytes("s1"), garbage);
+        observations.pipeInput((byte[]) null, bytes("{\"t\": 1, \"values\": {\"a\": 1, \"b\": 2}}"));
+        observations.pipeInput(new byte[] {(byte) 0xff, (byte) 0xfe}, bytes("{\"t\": 1, \"values\": {\"a\": 1}}"));
+        observe("s1", 1, 1, 2);
+        observations.pipeInput(bytes("s1"), bytes("{\"t\": 2, \"values\": {\"a\": 1, \"c\": 2}}"));
+        observations.pipeInput(bytes("s1"), bytes("{\"t\": 2, \"values\": {\"a\": 1}}"));
+
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).extracting(r -> header(r, ObservationProcessor.REASON_HEADER))
+                .containsExactly("unparsable", "bad-key", "bad-key", "unknown-variable", "missing-variable");
+        assertThat(dead.get(0).value()).isEqualTo(garbage);
+        assertThat(header(dead.get(3), ObservationProcessor.DETAIL_HEADER)).contains("no variable \"c\"");
+        assertThat(forecasts.isEmpty()).isTrue();
+        // The valid one was kept.
+        SeriesHistory h = SeriesHistory.fromBytes(driver.<String, byte[]>getKeyValueStore(OdecastTopology.HISTORY_STORE).get("s1"));
+        assertThat(h.size()).isEqualTo(1);
+    }
+
+    @Test
+    void historyFollowsTheDocumentedRulesAndRetrainingIsRequestedByCount() {
+        observe("s", 2, 2, 2);
+        observe("s", 1, 1, 1);      // out of order: inserted in time
+        observe("s", 2, 5, 5);      // duplicate time: replaces
+        assertThat(retrainRequests).isEmpty();
+        observe("s", 3, 3, 3);      // 3 observations now, the 4th record: minHistory is 4 distinct times
+        observe("s", 4, 4, 4);
+        SeriesHistory h = SeriesHistory.fromBytes(driver.<String, byte[]>getKeyValueStore(OdecastTopology.HISTORY_STORE).get("s"));
+        assertThat(h.times()).containsExactly(1.0, 2.0, 3.0, 4.0);
+        assertThat(h.values()[1]).containsExactly(5.0, 5.0);
+        assertThat(retrainRequests).containsExactly("s@4/v0");
+        for (int t = 5; t < 10; t++) {
+            observe("s", t, t, t);
+        }
+        assertThat(retrainRequests).containsExactly("s@4/v0", "s@9/v0");
+    }
+
+    @Test
+    void withAModelEveryAcceptedObservationGetsAForecastFromTheLatestState() throws Exception {
+        models.pipeInput("s", new PublishedModel("s", 2, model()).toBytes());
+        observe("s", 10, 1.5, 0.5);
+        observe("s", 8, 9.0, 9.0);  // out of order: the forecast still starts from t = 10
+        List<TestRecord<byte[], byte[]>> out = forecasts.readRecordsToList();
+        assertThat(out).hasSize(2);
+        for (TestRecord<byte[], byte[]> r : out) {
+            JsonNode f = JSON.readTree(r.value());
+            assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("s");
+            assertThat(f.get("series").asText()).isEqualTo("s");
+            assertThat(f.get("modelVersion").asLong()).isEqualTo(2);
+            assertThat(f.get("issuedAt").asDouble()).isEqualTo(10.0);
+            assertThat(f.get("points")).hasSize(7);
+            ForecastCurve curve = ForecastCurve.fromJson(f.get("curve"));
+            assertThat(curve.valueAt(10.0)[0]).isCloseTo(1.5, within(1e-9));
+            assertThat(curve.endTime()).isCloseTo(13.0, within(1e-9));
+            double[] expected = model().forecast(10, new double[] {1.5, 0.5}, new double[] {12.0})[0];
+            assertThat(curve.valueAt(12.0)[1]).isCloseTo(expected[1], within(1e-4));
+        }
+        byte[] latest = driver.<String, byte[]>getKeyValueStore(OdecastTopology.FORECASTS_STORE).get("s");
+        assertThat(latest).isEqualTo(out.get(1).value());
+    }
+
+    @Test
+    void anOlderOrUnreadableModelNeverReplacesTheCurrentOne() throws Exception {
+        models.pipeInput("s", new PublishedModel("s", 3, model()).toBytes());
+        models.pipeInput("s", new PublishedModel("s", 2, model()).toBytes());
+        models.pipeInput("s", bytes("{\"format\": \"garbage\"}"));
+        observe("s", 1, 1, 1);
+        JsonNode f = JSON.readTree(forecasts.readValue());
+        assertThat(f.get("modelVersion").asLong()).isEqualTo(3);
+    }
+
+    private static String header(TestRecord<byte[], byte[]> r, String name) {
+        return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+}
