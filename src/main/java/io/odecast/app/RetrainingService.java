@@ -1,0 +1,122 @@
+package io.odecast.app;
+
+import io.odecast.stream.PublishedModel;
+import io.odecast.stream.RetrainRequests;
+import io.odecast.stream.SeriesHistory;
+import io.odecast.stream.StreamSettings;
+import io.odecast.train.Trainer;
+import io.odecast.train.TrainingConfig;
+import io.odecast.train.TrainingMode;
+import io.odecast.train.TrainingResult;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains models off the stream threads: a bounded pool with a bounded queue, at most one training
+ * per series at a time, each within a wall-clock budget. A finished model is handed to the publisher
+ * (the models topic) and takes effect when read back from it; a failed or diverged training keeps the
+ * previous model and logs why. Requests beyond the queue are dropped: the next trigger asks again.
+ */
+public final class RetrainingService implements RetrainRequests, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetrainingService.class);
+
+    private final StreamSettings settings;
+    private final Consumer<PublishedModel> publisher;
+    private final ThreadPoolExecutor pool;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    public RetrainingService(StreamSettings settings, int threads, int queue, Consumer<PublishedModel> publisher) {
+        this.settings = settings;
+        this.publisher = publisher;
+        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
+            Thread t = new Thread(r, "odecast-training");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+    }
+
+    @Override
+    public void request(SeriesHistory history, long currentVersion) {
+        if (closed.get() || !inFlight.add(history.series())) {
+            return;
+        }
+        try {
+            pool.execute(() -> {
+                try {
+                    train(history, currentVersion);
+                } finally {
+                    inFlight.remove(history.series());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(history.series());
+            LOG.info("training queue full; series '{}' will be retrained at its next trigger", history.series());
+        }
+    }
+
+    private void train(SeriesHistory history, long currentVersion) {
+        long deadline = System.nanoTime() + settings.trainingBudget().toNanos();
+        TrainingConfig base = settings.training();
+        TrainingConfig config = new TrainingConfig(TrainingMode.ANCHORED, base.hidden(), base.activation(), base.periods(),
+                base.initialisation(), base.method(), base.rtol(), base.atol(), base.maxSteps(), base.learningRate(),
+                base.weightDecay(), base.clipNorm(), base.loss(), base.epochs(), base.patience(), base.trainFraction(),
+                settings.transform(), false, base.horizon(), base.gradient(), base.backend(), base.seed());
+        try {
+            TrainingResult result = Trainer.train(history.dataset(), config, io.odecast.train.TrainingListener.NONE,
+                    () -> closed.get() || System.nanoTime() > deadline);
+            if (!Double.isFinite(result.evaluation().testMse())) {
+                throw new IllegalStateException("the trained model's validation error is not finite");
+            }
+            publisher.accept(new PublishedModel(history.series(), currentVersion + 1, result.model()));
+            published.incrementAndGet();
+            LOG.info("series '{}': model v{} trained on {} observations in {} ms ({} epochs, validation MSE {})",
+                    history.series(), currentVersion + 1, history.size(), Math.round(result.wallMillis()),
+                    result.epochs(), String.format("%.4f", result.evaluation().testMse()));
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            LOG.warn("series '{}': training failed, keeping model v{}: {}", history.series(), currentVersion, e.getMessage());
+        }
+    }
+
+    /** Models handed to the publisher so far. */
+    public long published() {
+        return published.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    /** Trainings running or queued. */
+    public int pending() {
+        return inFlight.size();
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
