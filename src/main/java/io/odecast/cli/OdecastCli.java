@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Continuous-time forecasts with Neural ODEs on Kafka Streams.",
-        subcommands = {ExamplesCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, TrainCommand.class, ExamplesCommand.class,
+            CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class OdecastCli implements Callable<Integer> {
 

@@ -1,0 +1,34 @@
+package io.odecast.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odecast.cli.OdecastCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code odecast demo} end to end on the embedded broker, as a user runs it. */
+class DemoIT {
+
+    @Test
+    void theDemoStreamsTrainsForecastsAndReports(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = OdecastCli.run(new String[] {"demo", "--sensors", "2", "--points", "45", "--delay-ms", "5",
+            "--http-port", "0", "--json", "--out", dir.toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode s = new ObjectMapper().readTree(out.toString());
+        assertThat(s.get("series").asInt()).isEqualTo(3);
+        assertThat(s.get("observations").asLong()).isEqualTo(21 + 2 * 45);
+        assertThat(s.get("deadLetters").asLong()).isEqualTo(2);
+        assertThat(s.get("modelsPublished").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(s.get("forecasts").asLong()).isPositive().isLessThan(s.get("observations").asLong());
+        assertThat(s.get("plots")).hasSize(6);
+        s.get("plots").forEach(p -> assertThat(Path.of(p.asText())).exists());
+        assertThat(err.toString()).contains("replaying 111 observations of 3 series");
+    }
+}
