@@ -93,10 +93,18 @@ public final class Demo {
             String topic = config.stream().observationsTopic();
             long lastReport = System.nanoTime();
             int sent = 0;
+            Map<String, Integer> perSeries = new LinkedHashMap<>();
+            int firstModelsDue = 0;
             for (int i = 0; i < events.size(); i++) {
                 DemoData.Event e = events.get(i);
                 producer.send(new ProducerRecord<>(topic, e.series(), e.json().getBytes(StandardCharsets.UTF_8)));
                 sent++;
+                if (perSeries.merge(e.series(), 1, Integer::sum) == config.stream().minHistory()) {
+                    // The series has asked for its first model: let it arrive before replaying on, so the
+                    // rest of the series is forecast (a live stream would simply keep flowing).
+                    producer.flush();
+                    awaitModels(service, ++firstModelsDue, Duration.ofSeconds(20));
+                }
                 if (i % 40 == 20 && i / 40 < malformed.size()) {
                     producer.send(new ProducerRecord<>(topic, "sensor-1", malformed.get(i / 40).getBytes(StandardCharsets.UTF_8)));
                     sent++;
@@ -122,6 +130,13 @@ public final class Demo {
                     bySeries.size(), (System.nanoTime() - start) / 1e9, service.httpPort(), plots);
         } finally {
             deleteQuietly(state);
+        }
+    }
+
+    private static void awaitModels(OdecastService service, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (service.counters().modelsLoaded() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
     }
 

@@ -59,6 +59,9 @@ public final class ObservationParser {
                     key == null ? "the record has no key: the key is the series id"
                             : "series id must be 1 to " + MAX_KEY_LENGTH + " characters and not blank");
         }
+        if (key.chars().anyMatch(Character::isISOControl)) {
+            return new ParseResult.Rejected(RejectReason.BAD_KEY, "series id must not contain control characters");
+        }
         if (value == null) {
             return new ParseResult.Rejected(RejectReason.UNPARSABLE, "the record has no value");
         }

@@ -10,7 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
@@ -45,7 +47,7 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
     private final Forecaster forecaster;
     private final Map<String, PublishedModel> parsedModels = new HashMap<>();
     private ProcessorContext<byte[], byte[]> context;
-    private KeyValueStore<String, byte[]> history;
+    private HistoryStore history;
     private KeyValueStore<String, byte[]> forecasts;
     private KeyValueStore<String, byte[]> models;
 
@@ -60,7 +62,8 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
-        this.history = context.getStateStore(OdecastTopology.HISTORY_STORE);
+        this.history = new HistoryStore(context.getStateStore(OdecastTopology.HISTORY_STORE),
+                context.getStateStore(OdecastTopology.SERIES_STORE));
         this.forecasts = context.getStateStore(OdecastTopology.FORECASTS_STORE);
         this.models = context.getStateStore(OdecastTopology.MODELS_STORE);
         if (!settings.retrainInterval().isZero()) {
@@ -76,7 +79,7 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
             deadLetter(record, RejectReason.BAD_KEY, "the key is not valid UTF-8");
             return;
         }
-        SeriesHistory past = series == null ? null : load(series);
+        SeriesMeta past = series == null ? null : history.meta(series);
         ParseResult result = parser.parse(series, record.value(),
                 past == null ? Optional.empty() : Optional.of(past.variables()));
         if (result instanceof ParseResult.Rejected rejected) {
@@ -84,8 +87,7 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
             return;
         }
         var observation = ((ParseResult.Accepted) result).observation();
-        SeriesHistory now = (past == null ? SeriesHistory.empty(series, observation.variables()) : past)
-                .with(observation, settings.historyLimit());
+        SeriesMeta now = history.add(observation, settings.historyLimit());
         listener.observationAccepted(series);
 
         PublishedModel model = model(series);
@@ -103,14 +105,13 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
             }
         }
         if (dueByCount(now, model)) {
-            retrain.request(now, model == null ? 0 : model.version());
-            now = now.trainingRequested(System.currentTimeMillis());
+            retrain.request(history.history(now), model == null ? 0 : model.version());
+            history.put(now.trainingRequested(System.currentTimeMillis()));
         }
-        history.put(series, now.toBytes());
     }
 
-    private boolean dueByCount(SeriesHistory h, PublishedModel model) {
-        if (h.size() < settings.minHistory()) {
+    private boolean dueByCount(SeriesMeta h, PublishedModel model) {
+        if (h.count() < settings.minHistory()) {
             return false;
         }
         if (model == null && h.lastTrainingMillis() == 0) {
@@ -122,23 +123,21 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
     /** Wall-clock trigger: series with new data whose last training request is older than the interval. */
     private void retrainStale(long nowMillis) {
         long interval = settings.retrainInterval().toMillis();
-        try (KeyValueIterator<String, byte[]> it = history.all()) {
+        List<SeriesMeta> due = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = history.allSeries()) {
             while (it.hasNext()) {
-                var entry = it.next();
-                SeriesHistory h = SeriesHistory.fromBytes(entry.value);
-                if (h.sinceTraining() > 0 && h.size() >= settings.minHistory()
-                        && nowMillis - h.lastTrainingMillis() >= interval) {
-                    PublishedModel model = model(h.series());
-                    retrain.request(h, model == null ? 0 : model.version());
-                    history.put(entry.key, h.trainingRequested(nowMillis).toBytes());
+                SeriesMeta m = SeriesMeta.fromBytes(it.next().value);
+                if (m.sinceTraining() > 0 && m.count() >= settings.minHistory()
+                        && nowMillis - m.lastTrainingMillis() >= interval) {
+                    due.add(m);
                 }
             }
         }
-    }
-
-    private SeriesHistory load(String series) {
-        byte[] bytes = history.get(series);
-        return bytes == null ? null : SeriesHistory.fromBytes(bytes);
+        for (SeriesMeta m : due) {
+            PublishedModel model = model(m.series());
+            retrain.request(history.history(m), model == null ? 0 : model.version());
+            history.put(m.trainingRequested(nowMillis));
+        }
     }
 
     /** The series' model from the global store, parsed once per version. */

@@ -12,13 +12,14 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *   observations ──▶ forecaster ──▶ forecasts
  *                       │  ├──────▶ dead letters (reason in headers)
- *                       │  └ history store (changelogged), latest-forecast store (changelogged, queryable)
+ *                       │  └ history and series stores (changelogged), latest-forecast store (changelogged, queryable)
  *   models (compacted) ──▶ models loader ──▶ global models store (read by the forecaster)
  * </pre>
  */
 public final class OdecastTopology {
 
     public static final String HISTORY_STORE = "odecast-history";
+    public static final String SERIES_STORE = "odecast-series";
     public static final String FORECASTS_STORE = "odecast-latest-forecasts";
     public static final String MODELS_STORE = "odecast-models";
     static final String FORECASTS_SINK = "forecasts";
@@ -31,10 +32,14 @@ public final class OdecastTopology {
         Topology t = new Topology();
         t.addSource("observations", new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.observationsTopic());
         t.addProcessor("forecaster", () -> new ObservationProcessor(settings, retrain, listener), "observations");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.String(),
-                Serdes.ByteArray()), "forecaster");
+        // Caching folds the many writes of one key within a commit interval into one store write and one
+        // changelog record: the series and latest-forecast stores change with every record of a series.
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.Bytes(),
+                Serdes.ByteArray()).withCachingEnabled(), "forecaster");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE), Serdes.String(),
+                Serdes.ByteArray()).withCachingEnabled(), "forecaster");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FORECASTS_STORE), Serdes.String(),
-                Serdes.ByteArray()), "forecaster");
+                Serdes.ByteArray()).withCachingEnabled(), "forecaster");
         t.addSink(FORECASTS_SINK, settings.forecastsTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
                 "forecaster");
         t.addSink(DEAD_LETTERS_SINK, settings.deadLettersTopic(), new ByteArraySerializer(), new ByteArraySerializer(),

@@ -96,8 +96,7 @@ class OdecastTopologyTest {
         assertThat(header(dead.get(3), ObservationProcessor.DETAIL_HEADER)).contains("no variable \"c\"");
         assertThat(forecasts.isEmpty()).isTrue();
         // The valid one was kept.
-        SeriesHistory h = SeriesHistory.fromBytes(driver.<String, byte[]>getKeyValueStore(OdecastTopology.HISTORY_STORE).get("s1"));
-        assertThat(h.size()).isEqualTo(1);
+        assertThat(history("s1").size()).isEqualTo(1);
     }
 
     @Test
@@ -108,7 +107,7 @@ class OdecastTopologyTest {
         assertThat(retrainRequests).isEmpty();
         observe("s", 3, 3, 3);      // 3 observations now, the 4th record: minHistory is 4 distinct times
         observe("s", 4, 4, 4);
-        SeriesHistory h = SeriesHistory.fromBytes(driver.<String, byte[]>getKeyValueStore(OdecastTopology.HISTORY_STORE).get("s"));
+        SeriesHistory h = history("s");
         assertThat(h.times()).containsExactly(1.0, 2.0, 3.0, 4.0);
         assertThat(h.values()[1]).containsExactly(5.0, 5.0);
         assertThat(retrainRequests).containsExactly("s@4/v0");
@@ -150,6 +149,33 @@ class OdecastTopologyTest {
         observe("s", 1, 1, 1);
         JsonNode f = JSON.readTree(forecasts.readValue());
         assertThat(f.get("modelVersion").asLong()).isEqualTo(3);
+    }
+
+    private SeriesHistory history(String series) {
+        HistoryStore store = new HistoryStore(driver.getKeyValueStore(OdecastTopology.HISTORY_STORE),
+                driver.getKeyValueStore(OdecastTopology.SERIES_STORE));
+        return store.history(store.meta(series));
+    }
+
+    @Test
+    void historyIsBoundedAndNegativeTimesSortCorrectly() {
+        StreamSettings small = new StreamSettings(SETTINGS.observationsTopic(), SETTINGS.forecastsTopic(),
+                SETTINGS.modelsTopic(), SETTINGS.deadLettersTopic(), 3.0, 7, 4096, 5, 0, Duration.ZERO, 3,
+                SETTINGS.transform(), SETTINGS.training(), SETTINGS.trainingBudget());
+        driver.close();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "odecast-test-2");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("2").toString());
+        driver = new TopologyTestDriver(OdecastTopology.build(small, (h, v) -> { }, StreamListener.NONE), props);
+        observations = driver.createInputTopic(small.observationsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
+        for (double t : new double[] {-1.5, 3, -0.25, 0, 2, -7, 1e6, -0.0}) {
+            observe("s", t, t, t);
+        }
+        observe("s1", 5, 5, 5); // a series whose id extends another's stays apart
+        // at most 5 kept: the oldest go; -0.0 is the same time as 0.0 and replaced it
+        assertThat(history("s").times()).containsExactly(-0.25, 0.0, 2.0, 3.0, 1e6);
+        assertThat(history("s1").times()).containsExactly(5.0);
     }
 
     private static String header(TestRecord<byte[], byte[]> r, String name) {

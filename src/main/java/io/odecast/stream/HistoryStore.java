@@ -1,0 +1,126 @@
+package io.odecast.stream;
+
+import io.odecast.forecast.Observation;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Per-series history in two changelogged stores: one entry per observation, keyed by series and time
+ * so a prefix scan reads a series in time order, and one small {@link SeriesMeta} per series. Adding
+ * an observation writes a few dozen bytes whatever the history's length. The rules:
+ * <ul>
+ *   <li>out of order: stored at its place in time;</li>
+ *   <li>a duplicate time: the newer values replace the older (the last write wins);</li>
+ *   <li>over the bound: the oldest observation is dropped.</li>
+ * </ul>
+ */
+final class HistoryStore {
+
+    private final KeyValueStore<Bytes, byte[]> observations;
+    private final KeyValueStore<String, byte[]> series;
+
+    HistoryStore(KeyValueStore<Bytes, byte[]> observations, KeyValueStore<String, byte[]> series) {
+        this.observations = observations;
+        this.series = series;
+    }
+
+    SeriesMeta meta(String id) {
+        byte[] bytes = series.get(id);
+        return bytes == null ? null : SeriesMeta.fromBytes(bytes);
+    }
+
+    void put(SeriesMeta meta) {
+        series.put(meta.series(), meta.toBytes());
+    }
+
+    /** Adds {@code o} by the rules above; returns the series' updated record (already stored). */
+    SeriesMeta add(Observation o, int limit) {
+        SeriesMeta m = meta(o.series());
+        if (m == null) {
+            m = SeriesMeta.first(o);
+        }
+        Bytes key = key(o.series(), o.time());
+        boolean replaces = observations.get(key) != null;
+        observations.put(key, pack(o.values()));
+        int count = m.count() + (replaces ? 0 : 1);
+        boolean latest = o.time() >= m.latestTime();
+        if (count > limit) {
+            try (KeyValueIterator<Bytes, byte[]> it = observations.range(prefixStart(o.series()), prefixEnd(o.series()))) {
+                observations.delete(it.next().key);
+            }
+            count--;
+        }
+        SeriesMeta updated = new SeriesMeta(m.series(), m.variables(), count, latest ? o.time() : m.latestTime(),
+                latest ? o.values() : m.latestValues(), m.sinceTraining() + 1, m.lastTrainingMillis());
+        put(updated);
+        return updated;
+    }
+
+    /** The whole stored history of a series, in time order. */
+    SeriesHistory history(SeriesMeta meta) {
+        List<Double> times = new ArrayList<>(meta.count());
+        List<double[]> values = new ArrayList<>(meta.count());
+        try (KeyValueIterator<Bytes, byte[]> it = observations.range(prefixStart(meta.series()), prefixEnd(meta.series()))) {
+            while (it.hasNext()) {
+                var entry = it.next();
+                times.add(time(entry.key));
+                values.add(unpack(entry.value));
+            }
+        }
+        return new SeriesHistory(meta.series(), meta.variables(), times.stream().mapToDouble(Double::doubleValue).toArray(),
+                values.toArray(double[][]::new), meta.sinceTraining(), meta.lastTrainingMillis());
+    }
+
+    /** Every series' record, for the wall-clock retraining check. */
+    KeyValueIterator<String, byte[]> allSeries() {
+        return series.all();
+    }
+
+    /** Series id (UTF-8), a zero byte, then the time as 8 bytes that sort like the double. */
+    static Bytes key(String id, double time) {
+        byte[] s = id.getBytes(StandardCharsets.UTF_8);
+        long bits = Double.doubleToLongBits(time == 0.0 ? 0.0 : time);
+        long sortable = bits ^ ((bits >> 63) | Long.MIN_VALUE);
+        return Bytes.wrap(ByteBuffer.allocate(s.length + 9).put(s).put((byte) 0).putLong(sortable).array());
+    }
+
+    private static double time(Bytes key) {
+        byte[] k = key.get();
+        long sortable = ByteBuffer.wrap(k, k.length - 8, 8).getLong();
+        long bits = sortable ^ (((~sortable) >> 63) | Long.MIN_VALUE);
+        return Double.longBitsToDouble(bits);
+    }
+
+    private static Bytes prefixStart(String id) {
+        byte[] s = id.getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(s.length + 1).put(s).put((byte) 0).array());
+    }
+
+    /** Just past every key of the series: the separator byte incremented. */
+    private static Bytes prefixEnd(String id) {
+        byte[] s = id.getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(s.length + 1).put(s).put((byte) 1).array());
+    }
+
+    private static byte[] pack(double[] values) {
+        ByteBuffer b = ByteBuffer.allocate(8 * values.length);
+        for (double v : values) {
+            b.putDouble(v);
+        }
+        return b.array();
+    }
+
+    private static double[] unpack(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        double[] v = new double[bytes.length / 8];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = b.getDouble();
+        }
+        return v;
+    }
+}
