@@ -78,7 +78,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("log.flush.interval.messages", "1");
         try {
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 Files.createDirectories(logDir);
