@@ -59,11 +59,7 @@ public final class StreamingBenchmark {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             String bootstrap = kafka.bootstrapServers();
             // A retraining long enough to overlap the whole paced run: the seed's network, no early stop.
-            TrainingConfig seed = TrainingConfig.SEED;
-            TrainingConfig longTraining = new TrainingConfig(seed.mode(), seed.hidden(), seed.activation(), seed.periods(),
-                    seed.initialisation(), seed.method(), seed.rtol(), seed.atol(), seed.maxSteps(), seed.learningRate(),
-                    seed.weightDecay(), seed.clipNorm(), seed.loss(), 100_000, 100_000, seed.trainFraction(),
-                    seed.normaliser(), false, seed.horizon(), seed.gradient(), seed.backend(), seed.seed());
+            TrainingConfig longTraining = TrainingConfig.SEED.withEpochs(100_000).withPatience(100_000);
             StreamSettings settings = StreamSettings.defaults().withForecast(2.0, 5)
                     .withRetraining(0, Duration.ZERO, 1000, Duration.ofSeconds(30))
                     .withTraining(longTraining, io.odecast.train.Normaliser.Kind.ZSCORE);

@@ -31,13 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class TrainingBenchmark {
 
-    private final TrainingConfig hundredEpochs = new TrainingConfig(TrainingConfig.SEED.mode(), TrainingConfig.SEED.hidden(),
-            TrainingConfig.SEED.activation(), TrainingConfig.SEED.periods(), TrainingConfig.SEED.initialisation(),
-            TrainingConfig.SEED.method(), TrainingConfig.SEED.rtol(), TrainingConfig.SEED.atol(),
-            TrainingConfig.SEED.maxSteps(), TrainingConfig.SEED.learningRate(), TrainingConfig.SEED.weightDecay(),
-            TrainingConfig.SEED.clipNorm(), TrainingConfig.SEED.loss(), 100, 1000, TrainingConfig.SEED.trainFraction(),
-            TrainingConfig.SEED.normaliser(), TrainingConfig.SEED.normaliseOnAll(), TrainingConfig.SEED.horizon(),
-            TrainingConfig.SEED.gradient(), TrainingConfig.SEED.backend(), TrainingConfig.SEED.seed());
+    private final TrainingConfig hundredEpochs = TrainingConfig.SEED.withEpochs(100).withPatience(1000);
 
     @Benchmark
     public TrainingResult seedTrajectoryHundredEpochs() {

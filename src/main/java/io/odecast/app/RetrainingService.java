@@ -70,11 +70,8 @@ public final class RetrainingService implements RetrainRequests, AutoCloseable {
 
     private void train(SeriesHistory history, long currentVersion) {
         long deadline = System.nanoTime() + settings.trainingBudget().toNanos();
-        TrainingConfig base = settings.training();
-        TrainingConfig config = new TrainingConfig(TrainingMode.ANCHORED, base.hidden(), base.activation(), base.periods(),
-                base.initialisation(), base.method(), base.rtol(), base.atol(), base.maxSteps(), base.learningRate(),
-                base.weightDecay(), base.clipNorm(), base.loss(), base.epochs(), base.patience(), base.trainFraction(),
-                settings.transform(), false, base.horizon(), base.gradient(), base.backend(), base.seed());
+        // Streaming models forecast from the latest observed state, and never see the held-out tail's statistics.
+        TrainingConfig config = settings.training().withMode(TrainingMode.ANCHORED).withNormaliser(settings.transform(), false);
         try {
             TrainingResult result = Trainer.train(history.dataset(), config, io.odecast.train.TrainingListener.NONE,
                     () -> closed.get() || System.nanoTime() > deadline);

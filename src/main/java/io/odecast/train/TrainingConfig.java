@@ -124,6 +124,19 @@ public record TrainingConfig(
                 horizon, gradient, backend, seed);
     }
 
+    public TrainingConfig withPatience(int p) {
+        return new TrainingConfig(mode, hidden, activation, periods, initialisation, method, rtol, atol, maxSteps,
+                learningRate, weightDecay, clipNorm, loss, epochs, p, trainFraction, normaliser, normaliseOnAll,
+                horizon, gradient, backend, seed);
+    }
+
+    /** The same config with normaliser {@code kind}, fitted on all observations or on the training part only. */
+    public TrainingConfig withNormaliser(Normaliser.Kind kind, boolean onAll) {
+        return new TrainingConfig(mode, hidden, activation, periods, initialisation, method, rtol, atol, maxSteps,
+                learningRate, weightDecay, clipNorm, loss, epochs, patience, trainFraction, kind, onAll,
+                horizon, gradient, backend, seed);
+    }
+
     public TrainingConfig withBackend(Backends.Choice b) {
         return new TrainingConfig(mode, hidden, activation, periods, initialisation, method, rtol, atol, maxSteps,
                 learningRate, weightDecay, clipNorm, loss, epochs, patience, trainFraction, normaliser, normaliseOnAll,
