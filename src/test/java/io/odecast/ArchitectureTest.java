@@ -69,6 +69,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyMetricsImportsMicrometer() {
+        noClasses().that().resideOutsideOfPackage("io.odecast.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
+                .check(production);
+    }
+
+    @Test
     void onlyReportsDraw() {
         noClasses().that().resideOutsideOfPackage("io.odecast.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.knowm.xchart..", "java.awt..")

@@ -33,7 +33,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * odecast's HTTP port: {@code GET /series/{id}/forecast?t=T} answers the forecast value of a series
  * at time T through Kafka Streams interactive queries, from whichever instance holds the series
  * (other instances forward the question); without {@code t} it returns the latest forecast record.
- * {@code GET /health} reports the Kafka Streams state.
+ * {@code GET /health} reports the Kafka Streams state; {@code GET /metrics} is the Prometheus endpoint.
  */
 final class ForecastHttpServer implements AutoCloseable {
 
@@ -44,8 +44,10 @@ final class ForecastHttpServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile KafkaStreams streams;
     private volatile HostInfo self;
+    private final java.util.function.Supplier<String> metrics;
 
-    ForecastHttpServer(String host, int port) {
+    ForecastHttpServer(String host, int port, java.util.function.Supplier<String> metrics) {
+        this.metrics = metrics;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (IOException e) {
@@ -76,6 +78,13 @@ final class ForecastHttpServer implements AutoCloseable {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
+            if (path.equals("/metrics")) {
+                byte[] body = metrics.get().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                return;
+            }
             if (path.equals("/health")) {
                 KafkaStreams.State state = streams.state();
                 ObjectNode body = JSON.createObjectNode().put("state", state.name());

@@ -1,7 +1,9 @@
 package io.odecast.app;
 
+import io.odecast.metrics.OdecastMetrics;
 import io.odecast.stream.OdecastTopology;
 import io.odecast.stream.PublishedModel;
+import io.odecast.stream.StreamListener;
 import io.odecast.stream.StreamSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ public final class OdecastService implements AutoCloseable {
     private final KafkaProducer<String, byte[]> modelProducer;
     private final RetrainingService training;
     private final Counters counters = new Counters();
+    private final OdecastMetrics metrics = new OdecastMetrics();
     private final KafkaStreams streams;
     private final ForecastHttpServer http;
 
@@ -53,8 +56,8 @@ public final class OdecastService implements AutoCloseable {
         createTopics();
         this.modelProducer = new KafkaProducer<>(clientProperties(Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true")), new StringSerializer(), new ByteArraySerializer());
-        this.training = new RetrainingService(s, config.trainingThreads(), 64, this::publish);
-        this.http = new ForecastHttpServer(config.httpHost(), config.httpPort());
+        this.training = new RetrainingService(s, config.trainingThreads(), 64, this::publish, metrics);
+        this.http = new ForecastHttpServer(config.httpHost(), config.httpPort(), metrics::scrape);
         HostInfo self = new HostInfo(config.httpHost(), http.port());
         Properties props = clientProperties(Map.of());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -65,7 +68,8 @@ public final class OdecastService implements AutoCloseable {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
         props.putIfAbsent("processing.exception.handler.global.enabled", "true");
-        this.streams = new KafkaStreams(OdecastTopology.build(s, training, counters), props);
+        this.streams = new KafkaStreams(OdecastTopology.build(s, training, StreamListener.both(counters, metrics)), props);
+        metrics.bind(streams);
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -180,6 +184,7 @@ public final class OdecastService implements AutoCloseable {
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
         modelProducer.close(Duration.ofSeconds(5));
+        metrics.close();
         if (embedded != null) {
             embedded.close();
         }

@@ -1,6 +1,7 @@
 package io.odecast.app;
 
 import io.odecast.stream.PublishedModel;
+import io.odecast.stream.RetrainListener;
 import io.odecast.stream.RetrainRequests;
 import io.odecast.stream.SeriesHistory;
 import io.odecast.stream.StreamSettings;
@@ -32,15 +33,18 @@ public final class RetrainingService implements RetrainRequests, AutoCloseable {
 
     private final StreamSettings settings;
     private final Consumer<PublishedModel> publisher;
+    private final RetrainListener listener;
     private final ThreadPoolExecutor pool;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    public RetrainingService(StreamSettings settings, int threads, int queue, Consumer<PublishedModel> publisher) {
+    public RetrainingService(StreamSettings settings, int threads, int queue, Consumer<PublishedModel> publisher,
+                             RetrainListener listener) {
         this.settings = settings;
         this.publisher = publisher;
+        this.listener = listener;
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
             Thread t = new Thread(r, "odecast-training");
             t.setDaemon(true);
@@ -64,12 +68,14 @@ public final class RetrainingService implements RetrainRequests, AutoCloseable {
             });
         } catch (RejectedExecutionException e) {
             inFlight.remove(history.series());
+            listener.trainingEnded(history.series(), RetrainListener.Outcome.DROPPED, 0, 0, Double.NaN);
             LOG.info("training queue full; series '{}' will be retrained at its next trigger", history.series());
         }
     }
 
     private void train(SeriesHistory history, long currentVersion) {
-        long deadline = System.nanoTime() + settings.trainingBudget().toNanos();
+        long start = System.nanoTime();
+        long deadline = start + settings.trainingBudget().toNanos();
         // Streaming models forecast from the latest observed state, and never see the held-out tail's statistics.
         TrainingConfig config = settings.training().withMode(TrainingMode.ANCHORED).withNormaliser(settings.transform(), false);
         try {
@@ -80,11 +86,15 @@ public final class RetrainingService implements RetrainRequests, AutoCloseable {
             }
             publisher.accept(new PublishedModel(history.series(), currentVersion + 1, result.model()));
             published.incrementAndGet();
+            listener.trainingEnded(history.series(), RetrainListener.Outcome.PUBLISHED, System.nanoTime() - start,
+                    result.epochs(), result.evaluation().testMse());
             LOG.info("series '{}': model v{} trained on {} observations in {} ms ({} epochs, validation MSE {})",
                     history.series(), currentVersion + 1, history.size(), Math.round(result.wallMillis()),
                     result.epochs(), String.format("%.4f", result.evaluation().testMse()));
         } catch (RuntimeException e) {
             failed.incrementAndGet();
+            listener.trainingEnded(history.series(), RetrainListener.Outcome.FAILED, System.nanoTime() - start, 0,
+                    Double.NaN);
             LOG.warn("series '{}': training failed, keeping model v{}: {}", history.series(), currentVersion, e.getMessage());
         }
     }

@@ -154,6 +154,13 @@ class StreamingIT {
         assertThat(get(service.httpPort(), "/health").get("state").asText()).isEqualTo("RUNNING");
         assertThat(status(service.httpPort(), "/series/wave/forecast?t=1e9")).isEqualTo(422);
         assertThat(status(service.httpPort(), "/series/nobody/forecast?t=1")).isEqualTo(404);
+
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("odecast_observations_total{outcome=\"accepted\"} 40.0")
+                .contains("odecast_dead_letters_total{reason=\"unparsable\"} 1.0")
+                .contains("odecast_training_runs_total{outcome=\"published\"}")
+                .contains("kafka_stream_");
     }
 
     @Test
