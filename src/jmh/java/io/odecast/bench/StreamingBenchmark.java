@@ -47,7 +47,8 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class StreamingBenchmark {
 
     private static final int SERIES = 8;
-    private static final int BURST = 3000;
+    private static final int BURST = 10_000;
+    private static final int WARM_UP = 5_000;
     private static final int PACED = 600;
     private static final int RATE = 100;
 
@@ -82,8 +83,8 @@ public final class StreamingBenchmark {
                 }
                 int[] clock = new int[1];
                 // Warm-up: JIT both paths.
-                burst(producer, bootstrap, "bench.in", "bench.out", 1000, clock);
-                burst(producer, bootstrap, settings.observationsTopic(), settings.forecastsTopic(), 1000, clock);
+                burst(producer, bootstrap, "bench.in", "bench.out", WARM_UP, clock);
+                burst(producer, bootstrap, settings.observationsTopic(), settings.forecastsTopic(), WARM_UP, clock);
 
                 double passRate = burst(producer, bootstrap, "bench.in", "bench.out", BURST, clock);
                 double odecastRate = burst(producer, bootstrap, settings.observationsTopic(), settings.forecastsTopic(), BURST, clock);

@@ -20,7 +20,9 @@ import java.util.Objects;
 public record Forecast(String series, long modelVersion, double issuedAt, double[] times, double[][] values,
                        ForecastCurve curve) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Schubfach double formatting: JDK 17's Double.toString dominates writing a forecast otherwise. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
     public Forecast {
         Objects.requireNonNull(series, "series");
@@ -40,6 +42,15 @@ public record Forecast(String series, long modelVersion, double issuedAt, double
     @Override
     public double[][] values() {
         return Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** The JSON form as UTF-8 bytes: the value of a forecast record. */
+    public byte[] toBytes() {
+        try {
+            return JSON.writeValueAsBytes(toJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public ObjectNode toJson() {

@@ -40,7 +40,8 @@ public final class ObservationParser {
         }
         this.maxBytes = maxBytes;
         JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build()).build();
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build())
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
         this.json = new ObjectMapper(factory);
     }
 

@@ -16,7 +16,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <ul>
  *   <li>out of order: stored at its place in time;</li>
  *   <li>a duplicate time: the newer values replace the older (the last write wins);</li>
- *   <li>over the bound: the oldest observation is dropped.</li>
+ *   <li>over the bound: the oldest observations are dropped, a tenth of the bound at a time, so the
+ *       scan that finds them runs once per many records rather than once per record.</li>
  * </ul>
  */
 final class HistoryStore {
@@ -50,10 +51,15 @@ final class HistoryStore {
         int count = m.count() + (replaces ? 0 : 1);
         boolean latest = o.time() >= m.latestTime();
         if (count > limit) {
+            int drop = Math.max(count - limit, limit / 10);
+            List<Bytes> oldest = new ArrayList<>(drop);
             try (KeyValueIterator<Bytes, byte[]> it = observations.range(prefixStart(o.series()), prefixEnd(o.series()))) {
-                observations.delete(it.next().key);
+                while (oldest.size() < drop && it.hasNext()) {
+                    oldest.add(it.next().key);
+                }
             }
-            count--;
+            oldest.forEach(observations::delete);
+            count -= oldest.size();
         }
         SeriesMeta updated = new SeriesMeta(m.series(), m.variables(), count, latest ? o.time() : m.latestTime(),
                 latest ? o.values() : m.latestValues(), m.sinceTraining() + 1, m.lastTrainingMillis());

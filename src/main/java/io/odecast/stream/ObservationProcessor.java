@@ -1,6 +1,5 @@
 package io.odecast.stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.odecast.forecast.Forecast;
 import io.odecast.forecast.Forecaster;
 import io.odecast.forecast.ObservationParser;
@@ -38,7 +37,6 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
     static final String DETAIL_HEADER = "odecast.detail";
 
     private static final Logger LOG = LoggerFactory.getLogger(ObservationProcessor.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StreamSettings settings;
     private final RetrainRequests retrain;
@@ -94,7 +92,7 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
         if (model != null) {
             try {
                 Forecast forecast = forecaster.forecast(model.model(), model.version(), now.latest());
-                byte[] bytes = JSON.writeValueAsBytes(forecast.toJson());
+                byte[] bytes = forecast.toBytes();
                 forecasts.put(series, bytes);
                 context.forward(new Record<>(record.key(), bytes, record.timestamp()), OdecastTopology.FORECASTS_SINK);
                 listener.forecastEmitted(series, model.version(), System.nanoTime() - start);

@@ -17,7 +17,9 @@ import java.util.List;
 record SeriesMeta(String series, List<String> variables, int count, double latestTime, double[] latestValues,
                   int sinceTraining, long lastTrainingMillis) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     SeriesMeta {
         variables = List.copyOf(variables);
