@@ -77,7 +77,8 @@ public final class RetrainingService implements RetrainRequests, AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + settings.trainingBudget().toNanos();
         // Streaming models forecast from the latest observed state, and never see the held-out tail's statistics.
-        TrainingConfig config = settings.training().withMode(TrainingMode.ANCHORED).withNormaliser(settings.transform(), false);
+        TrainingConfig config = settings.training().withMode(TrainingMode.ANCHORED)
+                .withNormaliser(settings.forSeries(history.series()).transform(), false);
         try {
             TrainingResult result = Trainer.train(history.dataset(), config, io.odecast.train.TrainingListener.NONE,
                     () -> closed.get() || System.nanoTime() > deadline);

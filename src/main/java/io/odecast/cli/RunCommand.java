@@ -2,6 +2,7 @@ package io.odecast.cli;
 
 import io.odecast.app.OdecastService;
 import io.odecast.app.ServiceConfig;
+import io.odecast.config.SeriesSettingsFile;
 import io.odecast.stream.StreamSettings;
 import java.io.IOException;
 import java.io.Reader;
@@ -94,6 +95,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--training-budget", paramLabel = "DURATION", description = "Wall-clock budget of one training (ISO-8601).")
     private Duration trainingBudget = S.trainingBudget();
 
+    @Option(names = "--series-config", paramLabel = "FILE", description = "Per-series settings (JSON): variables, transform, "
+            + "retrainEvery, minHistory by series id or id prefix ending in *; see docs/streaming.md.")
+    private Path seriesConfig;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> settings = new HashMap<>();
@@ -112,9 +117,12 @@ final class RunCommand implements Callable<Integer> {
             StreamSettings stream = S.withTopics(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic)
                     .withForecast(horizon, forecastPoints)
                     .withRetraining(retrainEvery, retrainInterval, minHistory, trainingBudget);
+            if (seriesConfig != null) {
+                stream = stream.withSeries(SeriesSettingsFile.read(seriesConfig, stream));
+            }
             config = new ServiceConfig(java.util.Optional.ofNullable(bootstrapServers), applicationId, stateDir, httpHost,
                     httpPort, partitions, streamThreads, trainingThreads, settings, stream);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IOException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -78,8 +78,9 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
             return;
         }
         SeriesMeta past = series == null ? null : history.meta(series);
+        SeriesSettings own = series == null ? null : settings.forSeries(series);
         ParseResult result = parser.parse(series, record.value(),
-                past == null ? Optional.empty() : Optional.of(past.variables()));
+                past != null ? Optional.of(past.variables()) : own == null ? Optional.empty() : own.variables());
         if (result instanceof ParseResult.Rejected rejected) {
             deadLetter(record, rejected.reason(), rejected.detail());
             return;
@@ -102,20 +103,20 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
                 listener.forecastFailed(series, e);
             }
         }
-        if (dueByCount(now, model)) {
+        if (dueByCount(now, model, own)) {
             retrain.request(history.history(now), model == null ? 0 : model.version());
             history.put(now.trainingRequested(System.currentTimeMillis()));
         }
     }
 
-    private boolean dueByCount(SeriesMeta h, PublishedModel model) {
-        if (h.count() < settings.minHistory()) {
+    private static boolean dueByCount(SeriesMeta h, PublishedModel model, SeriesSettings own) {
+        if (h.count() < own.minHistory()) {
             return false;
         }
         if (model == null && h.lastTrainingMillis() == 0) {
             return true;
         }
-        return settings.retrainEvery() > 0 && h.sinceTraining() >= settings.retrainEvery();
+        return own.retrainEvery() > 0 && h.sinceTraining() >= own.retrainEvery();
     }
 
     /** Wall-clock trigger: series with new data whose last training request is older than the interval. */
@@ -125,7 +126,7 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
         try (KeyValueIterator<String, byte[]> it = history.allSeries()) {
             while (it.hasNext()) {
                 SeriesMeta m = SeriesMeta.fromBytes(it.next().value);
-                if (m.sinceTraining() > 0 && m.count() >= settings.minHistory()
+                if (m.sinceTraining() > 0 && m.count() >= settings.forSeries(m.series()).minHistory()
                         && nowMillis - m.lastTrainingMillis() >= interval) {
                     due.add(m);
                 }

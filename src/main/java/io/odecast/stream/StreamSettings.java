@@ -3,6 +3,7 @@ package io.odecast.stream;
 import io.odecast.train.Normaliser;
 import io.odecast.train.TrainingConfig;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,8 @@ import java.util.Objects;
  * @param transform          value transform of the models trained on the stream
  * @param training           the rest of the training configuration
  * @param trainingBudget     wall-clock budget of one training run
+ * @param series             per-series overrides: an exact series id, or a prefix ending in {@code *}
+ *                           (the longest matching prefix wins over shorter ones; an exact id over any prefix)
  */
 public record StreamSettings(
         String observationsTopic,
@@ -37,7 +40,8 @@ public record StreamSettings(
         int minHistory,
         Normaliser.Kind transform,
         TrainingConfig training,
-        Duration trainingBudget) {
+        Duration trainingBudget,
+        Map<String, SeriesSettings> series) {
 
     public StreamSettings {
         Objects.requireNonNull(observationsTopic);
@@ -48,6 +52,7 @@ public record StreamSettings(
         Objects.requireNonNull(transform);
         Objects.requireNonNull(training);
         Objects.requireNonNull(trainingBudget);
+        series = Map.copyOf(series);
         if (!(horizon > 0) || forecastPoints < 2 || maxRecordBytes < 16 || historyLimit < 2 || retrainEvery < 0
                 || minHistory < 3 || minHistory > historyLimit) {
             throw new IllegalArgumentException("stream settings out of range: need horizon > 0, forecastPoints >= 2, "
@@ -59,27 +64,52 @@ public record StreamSettings(
     public static StreamSettings defaults() {
         return new StreamSettings("odecast.observations", "odecast.forecasts", "odecast.models",
                 "odecast.dead-letters", 10.0, 21, 64 * 1024, 1000, 20, Duration.ofMinutes(10), 12,
-                Normaliser.Kind.ZSCORE, TrainingConfig.SEED, Duration.ofSeconds(30));
+                Normaliser.Kind.ZSCORE, TrainingConfig.SEED, Duration.ofSeconds(30), Map.of());
     }
 
     public StreamSettings withTopics(String observations, String forecasts, String models, String deadLetters) {
         return new StreamSettings(observations, forecasts, models, deadLetters, horizon, forecastPoints, maxRecordBytes,
-                historyLimit, retrainEvery, retrainInterval, minHistory, transform, training, trainingBudget);
+                historyLimit, retrainEvery, retrainInterval, minHistory, transform, training, trainingBudget, series);
     }
 
     public StreamSettings withRetraining(int every, Duration interval, int minimumHistory, Duration budget) {
         return new StreamSettings(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic, horizon,
-                forecastPoints, maxRecordBytes, historyLimit, every, interval, minimumHistory, transform, training, budget);
+                forecastPoints, maxRecordBytes, historyLimit, every, interval, minimumHistory, transform, training, budget,
+                series);
     }
 
     public StreamSettings withForecast(double h, int points) {
         return new StreamSettings(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic, h, points,
-                maxRecordBytes, historyLimit, retrainEvery, retrainInterval, minHistory, transform, training, trainingBudget);
+                maxRecordBytes, historyLimit, retrainEvery, retrainInterval, minHistory, transform, training, trainingBudget, series);
+    }
+
+    /** These settings with per-series overrides (see the record's {@code series} parameter). */
+    public StreamSettings withSeries(Map<String, SeriesSettings> overrides) {
+        return new StreamSettings(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic, horizon,
+                forecastPoints, maxRecordBytes, historyLimit, retrainEvery, retrainInterval, minHistory, transform, training,
+                trainingBudget, overrides);
+    }
+
+    /** The settings that apply to {@code id}: its own, else the longest matching prefix pattern, else the defaults. */
+    public SeriesSettings forSeries(String id) {
+        SeriesSettings exact = series.get(id);
+        if (exact != null) {
+            return exact;
+        }
+        String best = null;
+        for (String pattern : series.keySet()) {
+            if (pattern.endsWith("*") && id.startsWith(pattern.substring(0, pattern.length() - 1))
+                    && (best == null || pattern.length() > best.length())) {
+                best = pattern;
+            }
+        }
+        return best != null ? series.get(best)
+                : new SeriesSettings(java.util.Optional.empty(), transform, retrainEvery, minHistory);
     }
 
     public StreamSettings withTraining(TrainingConfig config, Normaliser.Kind kind) {
         return new StreamSettings(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic, horizon,
                 forecastPoints, maxRecordBytes, historyLimit, retrainEvery, retrainInterval, minHistory, kind, config,
-                trainingBudget);
+                trainingBudget, series);
     }
 }

@@ -161,7 +161,7 @@ class OdecastTopologyTest {
     void historyIsBoundedAndNegativeTimesSortCorrectly() {
         StreamSettings small = new StreamSettings(SETTINGS.observationsTopic(), SETTINGS.forecastsTopic(),
                 SETTINGS.modelsTopic(), SETTINGS.deadLettersTopic(), 3.0, 7, 4096, 5, 0, Duration.ZERO, 3,
-                SETTINGS.transform(), SETTINGS.training(), SETTINGS.trainingBudget());
+                SETTINGS.transform(), SETTINGS.training(), SETTINGS.trainingBudget(), java.util.Map.of());
         driver.close();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "odecast-test-2");
@@ -176,6 +176,36 @@ class OdecastTopologyTest {
         // at most 5 kept: the oldest go; -0.0 is the same time as 0.0 and replaced it
         assertThat(history("s").times()).containsExactly(-0.25, 0.0, 2.0, 3.0, 1e6);
         assertThat(history("s1").times()).containsExactly(5.0);
+    }
+
+    @Test
+    void perSeriesSettingsFixVariablesAndRetrainingBeforeTheFirstObservation() {
+        StreamSettings custom = SETTINGS.withSeries(java.util.Map.of(
+                "plant", new SeriesSettings(java.util.Optional.of(List.of("b", "a")), Normaliser.Kind.NONE, 0, 3),
+                "pump-*", new SeriesSettings(java.util.Optional.empty(), Normaliser.Kind.LOG1P_ZSCORE, 2, 3)));
+        assertThat(custom.forSeries("pump-7").transform()).isEqualTo(Normaliser.Kind.LOG1P_ZSCORE);
+        assertThat(custom.forSeries("other").transform()).isEqualTo(SETTINGS.transform());
+        driver.close();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "odecast-test-3");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("3").toString());
+        retrainRequests.clear();
+        RetrainRequests capture = (history, version) -> retrainRequests.add(history.series() + "@" + history.size());
+        driver = new TopologyTestDriver(OdecastTopology.build(custom, capture, StreamListener.NONE), props);
+        observations = driver.createInputTopic(custom.observationsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
+        deadLetters = driver.createOutputTopic(custom.deadLettersTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        // The configured variables hold from the very first record, in the configured order.
+        observations.pipeInput(bytes("plant"), bytes("{\"t\": 1, \"values\": {\"a\": 1}}"));
+        assertThat(header(deadLetters.readRecord(), ObservationProcessor.REASON_HEADER)).isEqualTo("missing-variable");
+        for (int t = 1; t <= 6; t++) {
+            observe("plant", t, t, 10 * t);
+            observe("pump-1", t, t, t);
+        }
+        assertThat(history("plant").variables()).containsExactly("b", "a");
+        assertThat(history("plant").values()[0]).containsExactly(10.0, 1.0);
+        // plant: first model at 3, never again by count; pump-1: at 3, then every 2.
+        assertThat(retrainRequests).containsExactly("plant@3", "pump-1@3", "pump-1@5");
     }
 
     private static String header(TestRecord<byte[], byte[]> r, String name) {

@@ -1,0 +1,43 @@
+package io.odecast.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.odecast.stream.SeriesSettings;
+import io.odecast.stream.StreamSettings;
+import io.odecast.train.Normaliser;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SeriesSettingsFileTest {
+
+    private static final StreamSettings DEFAULTS = StreamSettings.defaults();
+
+    @Test
+    void readsOverridesAndFillsTheRestFromTheDefaults() {
+        Map<String, SeriesSettings> s = SeriesSettingsFile.parse("""
+                {"hudson-bay": {"variables": ["hares", "lynx"], "transform": "log1p-zscore", "minHistory": 12},
+                 "sensor-*": {"retrainEvery": 50}}""", "series.json", DEFAULTS);
+        assertThat(s.get("hudson-bay").variables()).contains(List.of("hares", "lynx"));
+        assertThat(s.get("hudson-bay").transform()).isEqualTo(Normaliser.Kind.LOG1P_ZSCORE);
+        assertThat(s.get("hudson-bay").minHistory()).isEqualTo(12);
+        assertThat(s.get("hudson-bay").retrainEvery()).isEqualTo(DEFAULTS.retrainEvery());
+        assertThat(s.get("sensor-*").retrainEvery()).isEqualTo(50);
+        assertThat(DEFAULTS.withSeries(s).forSeries("sensor-12").retrainEvery()).isEqualTo(50);
+    }
+
+    @Test
+    void mistakesAreNamedWithTheFileTheSeriesAndTheKey() {
+        assertThatThrownBy(() -> SeriesSettingsFile.parse("{\"a\": {\"retrain\": 5}}", "s.json", DEFAULTS))
+                .hasMessageStartingWith("s.json, series 'a': unknown key 'retrain'");
+        assertThatThrownBy(() -> SeriesSettingsFile.parse("{\"a\": {\"transform\": \"log\"}}", "s.json", DEFAULTS))
+                .hasMessageContaining("s.json, series 'a': unknown normaliser 'log'");
+        assertThatThrownBy(() -> SeriesSettingsFile.parse("{\"a\": {\"minHistory\": 2.5}}", "s.json", DEFAULTS))
+                .hasMessageContaining("'minHistory' must be a whole number");
+        assertThatThrownBy(() -> SeriesSettingsFile.parse("{\"a\": {\"variables\": [\"x\", \"x\"]}}", "s.json", DEFAULTS))
+                .hasMessageContaining("distinct");
+        assertThatThrownBy(() -> SeriesSettingsFile.parse("[1]", "s.json", DEFAULTS))
+                .hasMessageContaining("must hold a JSON object");
+    }
+}
