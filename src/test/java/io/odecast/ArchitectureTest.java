@@ -62,6 +62,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void theStreamingLayersPointDownwardsOnly() {
+        noClasses().that().resideInAnyPackage("io.odecast.forecast..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.odecast.stream..", "io.odecast.app..",
+                        "io.odecast.metrics..", "org.apache.kafka..")
+                .check(production);
+        noClasses().that().resideInAnyPackage("io.odecast.stream..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.odecast.app..", "io.odecast.metrics..",
+                        "io.odecast.config..", "io.odecast.report..")
+                .check(production);
+        noClasses().that().resideOutsideOfPackages("io.odecast.app..", "io.odecast.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.odecast.app..")
+                .check(production);
+    }
+
+    @Test
+    void theTopologyNeverStartsKafkaStreams() {
+        noClasses().that().resideInAPackage("io.odecast.stream..")
+                .should().callConstructor(org.apache.kafka.streams.KafkaStreams.class,
+                        org.apache.kafka.streams.Topology.class, java.util.Properties.class)
+                .check(production);
+    }
+
+    @Test
     void onlyTheCommandLineKnowsTheCommandLine() {
         noClasses().that().resideOutsideOfPackage("io.odecast.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.odecast.cli..", "picocli..")

@@ -36,8 +36,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--delay-ms", paramLabel = "MS", description = "Pause between records.")
     private int delayMs = 20;
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port for forecast queries (0: any free port).")
-    private int httpPort = 8080;
+    @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port for forecast queries; 0 takes any free port "
+            + "(printed at start), so the demo never clashes with a running service.")
+    private int httpPort = 0;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the observed-vs-forecast plots.")
     private Path out = Path.of("out", "demo");
