@@ -51,6 +51,8 @@ public final class StreamingBenchmark {
     private static final int WARM_UP = 5_000;
     private static final int PACED = 600;
     private static final int RATE = 100;
+    /** Processing guarantee of both topologies: exactly_once_v2 (the default) or at_least_once. */
+    private static final String GUARANTEE = System.getProperty("guarantee", StreamsConfig.EXACTLY_ONCE_V2);
 
     private StreamingBenchmark() {
     }
@@ -65,7 +67,7 @@ public final class StreamingBenchmark {
                     .withRetraining(0, Duration.ZERO, 1000, Duration.ofSeconds(30))
                     .withTraining(longTraining, io.odecast.train.Normaliser.Kind.ZSCORE);
             ServiceConfig config = ServiceConfig.defaults().withBootstrapServers(bootstrap).withStateDir(dir.resolve("odecast"))
-                    .withHttpPort(0).withStream(settings);
+                    .withHttpPort(0).withStream(settings).withKafka(Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE));
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 admin.createTopics(List.of(new NewTopic("bench.in", config.partitions(), (short) 1),
                         new NewTopic("bench.out", config.partitions(), (short) 1))).all().get();
@@ -113,7 +115,7 @@ public final class StreamingBenchmark {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-pass-through");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
         KafkaStreams streams = new KafkaStreams(b.build(), p);
