@@ -2,7 +2,14 @@ package io.odecast.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import io.odecast.config.ConfigFile;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Continuous-time forecasts with Neural ODEs on Kafka Streams.",
-        subcommands = {DemoCommand.class, RunCommand.class, TrainCommand.class, ExamplesCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, ConfigCommand.class, TrainCommand.class, ExamplesCommand.class,
             CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class OdecastCli implements Callable<Integer> {
@@ -35,10 +42,43 @@ public final class OdecastCli implements Callable<Integer> {
 
     /** Runs {@code odecast} with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        int code = commandLine(out, err).execute(args);
+        return run(args, out, err, System.getenv());
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)} with the given environment. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        CommandLine cli = commandLine(out, err);
+        try {
+            CommandLine run = cli.getSubcommands().get("run");
+            Set<String> known = new TreeSet<>();
+            for (OptionSpec option : run.getCommandSpec().options()) {
+                if (ConfigDefaults.configurable(option)) {
+                    known.add(ConfigDefaults.key(option));
+                }
+            }
+            cli.setDefaultValueProvider(new ConfigDefaults(ConfigFile.load(configArgument(args), env, known)));
+        } catch (IllegalArgumentException e) {
+            err.println("odecast: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The value of {@code --config} wherever it stands, before picocli parses anything. */
+    private static Optional<Path> configArgument(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                return Optional.of(Path.of(args[i + 1]));
+            }
+            if (args[i].startsWith("--config=")) {
+                return Optional.of(Path.of(args[i].substring("--config=".length())));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The one place where CLI policy is set: streams, exit codes, how errors are shown. */

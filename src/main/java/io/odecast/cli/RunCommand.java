@@ -35,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file; default config/odecast.properties "
+            + "when it exists. Precedence: built-in defaults < file < environment (ODECAST_...) < flags.")
+    private Path configFile;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOSTS", description = "Kafka cluster; default: an embedded broker.")
     private String bootstrapServers;
 
@@ -102,6 +106,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> settings = new HashMap<>();
+        if (spec.defaultValueProvider() instanceof ConfigDefaults defaults) {
+            settings.putAll(defaults.config().kafka());
+        }
         if (kafkaConfig != null) {
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(kafkaConfig)) {
