@@ -1,0 +1,88 @@
+package io.odecast.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.odecast.forecast.RejectReason;
+import io.odecast.metrics.OdecastMetrics;
+import io.odecast.stream.RetrainListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * There is no Docker engine here, so the deployment files are checked by reading them: the compose
+ * file's services, ports and mounted files, and every metric the Grafana dashboard queries against
+ * what odecast actually exports. (The YAML reader arrives with Kafka's own dependencies.)
+ */
+class DockerFilesTest {
+
+    private static final Path DOCKER = Path.of("docker");
+
+    @Test
+    void composeRunsKafkaOdecastPrometheusAndGrafanaWithTheirFiles() throws Exception {
+        JsonNode compose = new YAMLMapper().readTree(DOCKER.resolve("compose.yaml").toFile());
+        JsonNode services = compose.get("services");
+        assertThat(services.fieldNames()).toIterable().containsExactlyInAnyOrder("kafka", "odecast", "prometheus", "grafana");
+        assertThat(services.at("/kafka/image").asText()).startsWith("apache/kafka:");
+        assertThat(services.at("/odecast/ports/0").asText()).isEqualTo("8080:8080");
+        assertThat(services.at("/odecast/environment/ODECAST_BOOTSTRAP_SERVERS").asText()).isEqualTo("kafka:9092");
+        assertThat(DOCKER.resolve(services.at("/odecast/build/context").asText())
+                .resolve(services.at("/odecast/build/dockerfile").asText()).normalize()).exists();
+        for (String service : List.of("prometheus", "grafana")) {
+            for (JsonNode volume : services.at("/" + service + "/volumes")) {
+                Path host = DOCKER.resolve(volume.asText().split(":")[0]).normalize();
+                assertThat(host).as("%s mounts %s", service, volume.asText()).exists();
+            }
+        }
+        JsonNode prometheus = new YAMLMapper().readTree(DOCKER.resolve("prometheus/prometheus.yml").toFile());
+        assertThat(prometheus.at("/scrape_configs/0/static_configs/0/targets/0").asText()).isEqualTo("odecast:8080");
+        assertThat(prometheus.at("/scrape_configs/0/metrics_path").asText()).isEqualTo("/metrics");
+    }
+
+    @Test
+    void theDockerfileBuildsAndRunsAsANonRootUser() throws Exception {
+        String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("AS build").contains("FROM eclipse-temurin:17-jre").contains("USER odecast")
+                .contains("EXPOSE 8080");
+    }
+
+    @Test
+    void everyMetricTheDashboardQueriesIsExported() throws Exception {
+        JsonNode dashboard = new ObjectMapper().readTree(DOCKER.resolve("grafana/dashboards/odecast.json").toFile());
+        Set<String> queried = new TreeSet<>();
+        Pattern metric = Pattern.compile("\\b((?:odecast|jvm|process|system)_[a-z_]+)\\b");
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.get("targets")) {
+                Matcher m = metric.matcher(target.get("expr").asText());
+                while (m.find()) {
+                    queried.add(m.group(1));
+                }
+            }
+        }
+        assertThat(queried).hasSizeGreaterThan(8);
+        String scrape;
+        try (OdecastMetrics metrics = new OdecastMetrics()) {
+            metrics.observationAccepted("s");
+            metrics.deadLettered(RejectReason.UNPARSABLE);
+            metrics.forecastEmitted("s", 1, 1_000_000);
+            metrics.trainingEnded("s", RetrainListener.Outcome.PUBLISHED, 1_000_000_000L, 10, 0.1);
+            scrape = metrics.scrape();
+        }
+        List<String> missing = new ArrayList<>();
+        for (String name : queried) {
+            if (!Pattern.compile("(?m)^" + name + "(\\{| )").matcher(scrape).find()) {
+                missing.add(name);
+            }
+        }
+        assertThat(missing).as("dashboard metrics missing from a live scrape").isEmpty();
+    }
+}
