@@ -80,7 +80,7 @@ public final class StreamingBenchmark {
                     producer.send(new ProducerRecord<>(settings.modelsTopic(), "s" + s,
                             new PublishedModel("s" + s, 1, OdecastTopologyTestModels.model()).toBytes())).get();
                 }
-                while (service.counters().modelsLoaded() < SERIES) {
+                while (service.metrics().modelsLoaded() < SERIES) {
                     Thread.sleep(50);
                 }
                 int[] clock = new int[1];

@@ -3,6 +3,7 @@ package io.odecast.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.odecast.forecast.ForecastCurve;
+import io.odecast.metrics.OdecastMetrics;
 import io.odecast.nn.Activation;
 import io.odecast.nn.Backends;
 import io.odecast.nn.Initialisation;
@@ -117,7 +118,7 @@ public final class Demo {
             }
             producer.flush();
             long deadline = System.currentTimeMillis() + 60_000;
-            Counters c = service.counters();
+            OdecastMetrics c = service.metrics();
             while ((c.observations() + c.deadLetters() < sent || service.training().pending() > 0)
                     && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
@@ -135,13 +136,13 @@ public final class Demo {
 
     private static void awaitModels(OdecastService service, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (service.counters().modelsLoaded() < count && System.nanoTime() < deadline) {
+        while (service.metrics().modelsLoaded() < count && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
     }
 
     private static void report(PrintWriter progress, OdecastService service, int sent) {
-        Counters c = service.counters();
+        OdecastMetrics c = service.metrics();
         progress.printf("  sent %4d | accepted %4d | forecasts %4d | dead letters %2d | models published %2d | training %d%n",
                 sent, c.observations(), c.forecasts(), c.deadLetters(), service.training().published(),
                 service.training().pending());

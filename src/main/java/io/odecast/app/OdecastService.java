@@ -3,7 +3,6 @@ package io.odecast.app;
 import io.odecast.metrics.OdecastMetrics;
 import io.odecast.stream.OdecastTopology;
 import io.odecast.stream.PublishedModel;
-import io.odecast.stream.StreamListener;
 import io.odecast.stream.StreamSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +42,6 @@ public final class OdecastService implements AutoCloseable {
     private final String bootstrap;
     private final KafkaProducer<String, byte[]> modelProducer;
     private final RetrainingService training;
-    private final Counters counters = new Counters();
     private final OdecastMetrics metrics = new OdecastMetrics();
     private final KafkaStreams streams;
     private final ForecastHttpServer http;
@@ -69,7 +67,7 @@ public final class OdecastService implements AutoCloseable {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
         props.putIfAbsent("processing.exception.handler.global.enabled", "true");
-        this.streams = new KafkaStreams(OdecastTopology.build(s, training, StreamListener.both(counters, metrics)), props);
+        this.streams = new KafkaStreams(OdecastTopology.build(s, training, metrics), props);
         metrics.bind(streams);
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
@@ -120,8 +118,9 @@ public final class OdecastService implements AutoCloseable {
         return streams.state();
     }
 
-    public Counters counters() {
-        return counters;
+    /** The service's meters; also the running totals the demo and the tests read. */
+    public OdecastMetrics metrics() {
+        return metrics;
     }
 
     public RetrainingService training() {

@@ -96,6 +96,28 @@ public final class OdecastMetrics implements StreamListener, RetrainListener, Au
         return registry;
     }
 
+    /** Accepted observations so far. */
+    public long observations() {
+        return (long) accepted.count();
+    }
+
+    /** Records sent to the dead-letter topic so far, all reasons. */
+    public long deadLetters() {
+        return (long) deadLetters.values().stream().mapToDouble(Counter::count).sum();
+    }
+
+    public long forecasts() {
+        return (long) forecasts.count();
+    }
+
+    public long forecastFailures() {
+        return (long) forecastFailures.count();
+    }
+
+    public long modelsLoaded() {
+        return (long) modelsLoaded.count();
+    }
+
     @Override
     public void observationAccepted(String series) {
         accepted.increment();

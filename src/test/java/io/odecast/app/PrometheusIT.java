@@ -46,7 +46,7 @@ class PrometheusIT {
                 producer.send(new ProducerRecord<>("odecast.observations", "p", "oops".getBytes(StandardCharsets.UTF_8)));
             }
             long deadline = System.currentTimeMillis() + 30_000;
-            while (service.counters().observations() + service.counters().deadLetters() < 6
+            while (service.metrics().observations() + service.metrics().deadLetters() < 6
                     && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }

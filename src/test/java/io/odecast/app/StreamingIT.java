@@ -131,7 +131,7 @@ class StreamingIT {
                     "{\"t\": 99, \"values\": {\"a\": 1, \"b\": \"x\"}}".getBytes(StandardCharsets.UTF_8)));
             producer.flush();
             // After the first model arrives, every new observation gets a forecast.
-            await(() -> service.counters().modelsLoaded() > 0, Duration.ofSeconds(60));
+            await(() -> service.metrics().modelsLoaded() > 0, Duration.ofSeconds(60));
             for (int i = 30; i < 40; i++) {
                 double[] p = point(i);
                 producer.send(new ProducerRecord<>("odecast.observations", "wave", observation(p[0], p[1], p[2])));
@@ -171,7 +171,7 @@ class StreamingIT {
             OdecastService first = service("first", settings);
             producer.send(new ProducerRecord<>("odecast.models", "wave",
                     new PublishedModel("wave", 1, io.odecast.stream.OdecastTopologyTestModels.model()).toBytes())).get();
-            await(() -> first.counters().modelsLoaded() == 1, Duration.ofSeconds(30));
+            await(() -> first.metrics().modelsLoaded() == 1, Duration.ofSeconds(30));
             for (int i = 0; i < 20; i++) {
                 double[] p = point(i);
                 producer.send(new ProducerRecord<>("odecast.observations", "wave", observation(p[0], p[1], p[2])));
@@ -197,7 +197,7 @@ class StreamingIT {
                 assertThat(f.get("modelVersion").asLong()).isEqualTo(1);
             }
             assertThat(second.training().published()).isZero();
-            assertThat(second.counters().observations()).isEqualTo(10);
+            assertThat(second.metrics().observations()).isEqualTo(10);
         }
     }
 
@@ -212,16 +212,16 @@ class StreamingIT {
                 producer.send(new ProducerRecord<>("odecast.models", s,
                         new PublishedModel(s, 1, io.odecast.stream.OdecastTopologyTestModels.model()).toBytes())).get();
             }
-            await(() -> a.counters().modelsLoaded() == series.size() && b.counters().modelsLoaded() == series.size(),
+            await(() -> a.metrics().modelsLoaded() == series.size() && b.metrics().modelsLoaded() == series.size(),
                     Duration.ofSeconds(30));
             for (String s : series) {
                 producer.send(new ProducerRecord<>("odecast.observations", s, observation(1.0, 2, 2)));
             }
             producer.flush();
             consume("odecast.forecasts", series.size(), Duration.ofSeconds(60), l -> l.size() >= series.size());
-            assertThat(a.counters().observations() + b.counters().observations()).isEqualTo(series.size());
-            assertThat(a.counters().observations()).as("both instances took partitions").isPositive();
-            assertThat(b.counters().observations()).isPositive();
+            assertThat(a.metrics().observations() + b.metrics().observations()).isEqualTo(series.size());
+            assertThat(a.metrics().observations()).as("both instances took partitions").isPositive();
+            assertThat(b.metrics().observations()).isPositive();
             List<String> servedBy = new ArrayList<>();
             for (String s : series) {
                 JsonNode answer = get(a.httpPort(), "/series/" + s + "/forecast?t=2.0");
