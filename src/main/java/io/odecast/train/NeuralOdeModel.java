@@ -97,8 +97,7 @@ public record NeuralOdeModel(
         if (!(toTime >= fromTime)) {
             throw new IllegalArgumentException("a forecast runs forwards: toTime " + toTime + " < fromTime " + fromTime);
         }
-        NeuralField f = new NeuralField(new JvmBackend(field), 1).parameters(parameters);
-        return solver().solveContinuous(f, fromTime - timeOrigin, normaliser.normalise(from), toTime - timeOrigin);
+        return solver().solveContinuous(system(), fromTime - timeOrigin, normaliser.normalise(from), toTime - timeOrigin);
     }
 
     /**
@@ -106,26 +105,21 @@ public record NeuralOdeModel(
      * carrying the step size from one interval to the next — the way the trainer integrates.
      */
     double[][] integrate(double t0, double[] z0, double[] times) {
-        NeuralField f = new NeuralField(new JvmBackend(field), 1).parameters(parameters);
-        OdeSolver solver = solver();
-        Tape scratch = Tape.of(method, field.stateDim());
-        double[][] out = new double[times.length][];
-        double[] z = z0.clone();
-        double t = t0 - timeOrigin;
-        double step = Double.NaN;
+        double[] relative = new double[times.length];
         for (int i = 0; i < times.length; i++) {
-            double next = times[i] - timeOrigin;
-            if (next < t) {
-                throw new IllegalArgumentException("times must not decrease and must not precede " + (t + timeOrigin));
-            }
-            if (next > t) {
-                step = solver.record(f, t, z, next, scratch, step).nextStep();
-                scratch.endState(z);
-                t = next;
-            }
-            out[i] = normaliser.denormalise(z);
+            relative[i] = times[i] - timeOrigin;
+        }
+        double[][] out = new double[times.length][];
+        Intervals.through(solver(), system(), Tape.of(method, field.stateDim()), t0 - timeOrigin, z0, relative, out);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = normaliser.denormalise(out[i]);
         }
         return out;
+    }
+
+    /** The field with this model's parameters, on the JVM backend: a single series is per-record work. */
+    private NeuralField system() {
+        return new NeuralField(new JvmBackend(field), 1).parameters(parameters);
     }
 
     OdeSolver solver() {

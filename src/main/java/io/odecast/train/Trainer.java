@@ -229,15 +229,11 @@ public final class Trainer {
 
         /** The model-space trajectory through every observation time. */
         double[][] trajectory() {
-            double[][] out = new double[n][d];
-            System.arraycopy(x0, 0, out[0], 0, d);
-            double step = Double.NaN;
-            for (int j = 0; j < n - 1; j++) {
-                SolverStats stats = solver.record(field, tau[j], out[j], tau[j + 1], scratch, step);
-                evaluations += stats.evaluations();
-                step = stats.nextStep();
-                scratch.endState(out[j + 1]);
-            }
+            double[][] out = new double[n][];
+            out[0] = x0.clone();
+            double[][] later = new double[n - 1][];
+            evaluations += Intervals.through(solver, field, scratch, tau[0], x0, Arrays.copyOfRange(tau, 1, n), later);
+            System.arraycopy(later, 0, out, 1, n - 1);
             return out;
         }
 
