@@ -9,6 +9,7 @@ import io.odecast.nn.Backends;
 import io.odecast.nn.Initialisation;
 import io.odecast.ode.OdeMethod;
 import io.odecast.report.ForecastPlots;
+import io.odecast.stream.RetrainListener;
 import io.odecast.stream.StreamSettings;
 import io.odecast.train.GradientMethod;
 import io.odecast.train.Loss;
@@ -127,7 +128,7 @@ public final class Demo {
             Map<String, List<JsonNode>> forecasts = readForecasts(service, config.stream().forecastsTopic(),
                     c.forecasts(), Duration.ofSeconds(30));
             List<Path> plots = options.plots() == null ? List.of() : plot(bySeries, forecasts, options.plots());
-            return new Summary(c.observations(), c.forecasts(), c.deadLetters(), service.training().published(),
+            return new Summary(c.observations(), c.forecasts(), c.deadLetters(), c.trainingRuns(RetrainListener.Outcome.PUBLISHED),
                     bySeries.size(), (System.nanoTime() - start) / 1e9, service.httpPort(), plots);
         } finally {
             deleteQuietly(state);
@@ -144,7 +145,7 @@ public final class Demo {
     private static void report(PrintWriter progress, OdecastService service, int sent) {
         OdecastMetrics c = service.metrics();
         progress.printf("  sent %4d | accepted %4d | forecasts %4d | dead letters %2d | models published %2d | training %d%n",
-                sent, c.observations(), c.forecasts(), c.deadLetters(), service.training().published(),
+                sent, c.observations(), c.forecasts(), c.deadLetters(), c.trainingRuns(RetrainListener.Outcome.PUBLISHED),
                 service.training().pending());
         progress.flush();
     }

@@ -16,7 +16,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +36,6 @@ public final class RetrainingService implements RetrainRequests, AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicLong published = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
 
     public RetrainingService(StreamSettings settings, int threads, int queue, Consumer<PublishedModel> publisher,
                              RetrainListener listener) {
@@ -86,27 +83,16 @@ public final class RetrainingService implements RetrainRequests, AutoCloseable {
                 throw new IllegalStateException("the trained model's validation error is not finite");
             }
             publisher.accept(new PublishedModel(history.series(), currentVersion + 1, result.model()));
-            published.incrementAndGet();
             listener.trainingEnded(history.series(), RetrainListener.Outcome.PUBLISHED, System.nanoTime() - start,
                     result.epochs(), result.evaluation().testMse());
             LOG.info("series '{}': model v{} trained on {} observations in {} ms ({} epochs, validation MSE {})",
                     history.series(), currentVersion + 1, history.size(), Math.round(result.wallMillis()),
                     result.epochs(), String.format("%.4f", result.evaluation().testMse()));
         } catch (RuntimeException e) {
-            failed.incrementAndGet();
             listener.trainingEnded(history.series(), RetrainListener.Outcome.FAILED, System.nanoTime() - start, 0,
                     Double.NaN);
             LOG.warn("series '{}': training failed, keeping model v{}: {}", history.series(), currentVersion, e.getMessage());
         }
-    }
-
-    /** Models handed to the publisher so far. */
-    public long published() {
-        return published.get();
-    }
-
-    public long failed() {
-        return failed.get();
     }
 
     /** Trainings running or queued. */

@@ -114,6 +114,11 @@ public final class OdecastMetrics implements StreamListener, RetrainListener, Au
         return (long) forecastFailures.count();
     }
 
+    /** Training runs that ended with {@code outcome} so far. */
+    public long trainingRuns(RetrainListener.Outcome outcome) {
+        return (long) trainingRuns.get(outcome).count();
+    }
+
     public long modelsLoaded() {
         return (long) modelsLoaded.count();
     }

@@ -44,6 +44,9 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
     private final ObservationParser parser;
     private final Forecaster forecaster;
     private final Map<String, PublishedModel> parsedModels = new HashMap<>();
+    /** Reused for every key (a processor runs on one thread); invalid UTF-8 is an error, not a replacement. */
+    private final java.nio.charset.CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private ProcessorContext<byte[], byte[]> context;
     private HistoryStore history;
     private KeyValueStore<String, byte[]> forecasts;
@@ -163,13 +166,12 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
         listener.deadLettered(reason);
     }
 
-    private static String decodeKey(byte[] key) {
+    private String decodeKey(byte[] key) {
         if (key == null) {
             return null;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(key)).toString();
+            return strictUtf8.reset().decode(ByteBuffer.wrap(key)).toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -37,8 +37,6 @@ public final class Trainer {
     private final double[] theta;
     private final double[] thetaBar;
     private long evaluations;
-    /** The backend the training windows ran on, for the result. */
-    private String backendName;
 
     private Trainer(Dataset data, TrainingConfig config) {
         this.data = data;
@@ -79,7 +77,6 @@ public final class Trainer {
     private TrainingResult run(TrainingListener listener, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         Objective objective = config.mode() == TrainingMode.TRAJECTORY ? new Trajectory() : new Anchored();
-        String trainingBackend = backendName;
         double[][] params = objective.parameters();
         double[][] grads = objective.gradients();
         int[] sizes = Arrays.stream(params).mapToInt(p -> p.length).toArray();
@@ -134,7 +131,7 @@ public final class Trainer {
         Arrays.sort(ran);
         return new TrainingResult(model, config, Arrays.copyOf(trainLoss, epoch), Arrays.copyOf(validationLoss, epoch),
                 bestEpoch, stoppedEarly, wasCancelled, evaluation, ran[ran.length / 2],
-                (System.nanoTime() - start) / 1e6, evaluations, trainingBackend);
+                (System.nanoTime() - start) / 1e6, evaluations, objective.backend());
     }
 
     /** What each mode trains: its parameter blocks, its loss and gradient, its validation and evaluation. */
@@ -151,13 +148,16 @@ public final class Trainer {
         double[] initialState();
 
         Evaluation evaluate();
+
+        /** The backend its training windows run on, e.g. {@code jvm}. */
+        String backend();
     }
 
     /** The seed's mode: x0 is learned, one trajectory through every training observation. */
     private final class Trajectory implements Objective {
         private final double[] x0 = new double[d];
         private final double[] x0Bar = new double[d];
-        private final NeuralField field = new NeuralField(backend(1), 1).parameters(theta);
+        private final NeuralField field = new NeuralField(fieldBackend(1), 1).parameters(theta);
         private final Tape[] tapes = new Tape[split - 1];
         private final double[][] predicted = new double[split][d];
         private final double[] flatPredicted = new double[split * d];
@@ -243,6 +243,11 @@ public final class Trainer {
         }
 
         @Override
+        public String backend() {
+            return field.backend().name();
+        }
+
+        @Override
         public Evaluation evaluate() {
             return Trainer.this.evaluate(trajectory());
         }
@@ -272,7 +277,7 @@ public final class Trainer {
                 starts[w] = w;
             }
             int windows = starts.length;
-            this.field = new NeuralField(backend(windows), windows).parameters(theta);
+            this.field = new NeuralField(fieldBackend(windows), windows).parameters(theta);
             this.tapes = new Tape[horizon];
             for (int j = 0; j < horizon; j++) {
                 tapes[j] = Tape.of(config.method(), windows * d);
@@ -360,6 +365,11 @@ public final class Trainer {
         }
 
         @Override
+        public String backend() {
+            return field.backend().name();
+        }
+
+        @Override
         public Evaluation evaluate() {
             return Trainer.this.evaluate(oneStepAhead(0));
         }
@@ -371,7 +381,7 @@ public final class Trainer {
      */
     private double[][] oneStepAhead(int from) {
         int windows = n - 1 - from;
-        NeuralField field = new NeuralField(backend(windows), windows).parameters(theta);
+        NeuralField field = new NeuralField(fieldBackend(windows), windows).parameters(theta);
         double[] y0 = new double[windows * d];
         double[] start = new double[windows];
         double[] scale = new double[windows];
@@ -391,10 +401,8 @@ public final class Trainer {
         return out;
     }
 
-    private FieldBackend backend(int batch) {
-        FieldBackend backend = Backends.create(config.backend(), spec, batch);
-        backendName = backend.name();
-        return backend;
+    private FieldBackend fieldBackend(int batch) {
+        return Backends.create(config.backend(), spec, batch);
     }
 
     /** Metrics of model-space predictions {@code pred} (null rows: no prediction) against the data. */

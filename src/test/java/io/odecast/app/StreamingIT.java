@@ -196,7 +196,7 @@ class StreamingIT {
                         .isEqualTo(point(19)[0]);
                 assertThat(f.get("modelVersion").asLong()).isEqualTo(1);
             }
-            assertThat(second.training().published()).isZero();
+            assertThat(second.metrics().trainingRuns(io.odecast.stream.RetrainListener.Outcome.PUBLISHED)).isZero();
             assertThat(second.metrics().observations()).isEqualTo(10);
         }
     }
