@@ -110,10 +110,9 @@ public record ForecastCurve(List<String> variables, double[] boundaries, double[
         }
         double[][] r = segments[lo];
         double theta = (t - boundaries[lo]) / (boundaries[lo + 1] - boundaries[lo]);
-        double one = 1 - theta;
         double[] z = new double[d];
         for (int v = 0; v < d; v++) {
-            z[v] = r[0][v] + theta * (r[1][v] + one * (r[2][v] + theta * (r[3][v] + one * r[4][v])));
+            z[v] = ContinuousSolution.polynomial(theta, r[0][v], r[1][v], r[2][v], r[3][v], r[4][v]);
         }
         return transform.denormalise(z);
     }

@@ -91,7 +91,6 @@ public final class ContinuousSolution {
         int k = segmentOf(t);
         double t0 = boundaries[k];
         double theta = (t - t0) / (boundaries[k + 1] - t0);
-        double oneMinus = 1 - theta;
         int base = k * COEFFICIENTS * dimension;
         for (int i = 0; i < dimension; i++) {
             double r0 = coefficients[base + i];
@@ -99,8 +98,18 @@ public final class ContinuousSolution {
             double r2 = coefficients[base + 2 * dimension + i];
             double r3 = coefficients[base + 3 * dimension + i];
             double r4 = coefficients[base + 4 * dimension + i];
-            out[i] = r0 + theta * (r1 + oneMinus * (r2 + theta * (r3 + oneMinus * r4)));
+            out[i] = polynomial(theta, r0, r1, r2, r3, r4);
         }
+    }
+
+    /**
+     * One component of one segment at {@code theta} in [0, 1]:
+     * {@code r0 + θ (r1 + (1-θ) (r2 + θ (r3 + (1-θ) r4)))}. The dense output of every method, and the
+     * form in which forecasts travel.
+     */
+    public static double polynomial(double theta, double r0, double r1, double r2, double r3, double r4) {
+        double oneMinus = 1 - theta;
+        return r0 + theta * (r1 + oneMinus * (r2 + theta * (r3 + oneMinus * r4)));
     }
 
     /** The last segment whose start is not past {@code t} in the direction of integration. */

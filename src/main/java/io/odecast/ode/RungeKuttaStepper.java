@@ -146,9 +146,8 @@ final class RungeKuttaStepper {
 
     /** Evaluates the interpolation polynomial with coefficients {@code r} at {@code theta} into {@code out}. */
     static void interpolate(double[][] r, double theta, double[] out) {
-        double oneMinus = 1 - theta;
         for (int i = 0; i < out.length; i++) {
-            out[i] = r[0][i] + theta * (r[1][i] + oneMinus * (r[2][i] + theta * (r[3][i] + oneMinus * r[4][i])));
+            out[i] = ContinuousSolution.polynomial(theta, r[0][i], r[1][i], r[2][i], r[3][i], r[4][i]);
         }
     }
 
