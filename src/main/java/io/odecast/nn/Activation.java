@@ -1,8 +1,6 @@
 package io.odecast.nn;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Hidden-layer activations. Each derivative is written in terms of the activation's output. */
 public enum Activation {
@@ -71,12 +69,6 @@ public enum Activation {
     }
 
     public static Activation byName(String name) {
-        for (Activation a : values()) {
-            if (a.id().equalsIgnoreCase(name)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown activation '" + name + "'; known: "
-                + Arrays.stream(values()).map(Activation::id).collect(Collectors.joining(", ")));
+        return EnumIds.lookup(values(), Activation::id, name, "activation");
     }
 }

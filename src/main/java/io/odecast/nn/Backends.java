@@ -32,12 +32,7 @@ public final class Backends {
         }
 
         public static Choice byName(String name) {
-            for (Choice c : values()) {
-                if (c.id().equalsIgnoreCase(name)) {
-                    return c;
-                }
-            }
-            throw new IllegalArgumentException("unknown backend '" + name + "'; known: auto, jvm, nd4j, nd4j-float32");
+            return EnumIds.lookup(values(), Choice::id, name, "backend");
         }
     }
 

@@ -14,11 +14,6 @@ public enum Initialisation {
     }
 
     public static Initialisation byName(String name) {
-        for (Initialisation i : values()) {
-            if (i.id().equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("unknown initialisation '" + name + "'; known: standard, seed");
+        return EnumIds.lookup(values(), Initialisation::id, name, "initialisation");
     }
 }

@@ -1,5 +1,6 @@
 package io.odecast.train;
 
+import io.odecast.nn.EnumIds;
 import java.util.Locale;
 
 /** How gradients are taken through the solver. */
@@ -14,11 +15,6 @@ public enum GradientMethod {
     }
 
     public static GradientMethod byName(String name) {
-        for (GradientMethod m : values()) {
-            if (m.id().equalsIgnoreCase(name)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown gradient method '" + name + "'; known: backprop, adjoint");
+        return EnumIds.lookup(values(), GradientMethod::id, name, "gradient method");
     }
 }

@@ -1,5 +1,6 @@
 package io.odecast.train;
 
+import io.odecast.nn.EnumIds;
 import java.util.Locale;
 
 /** Losses averaged over every predicted value, with their gradients. */
@@ -65,11 +66,6 @@ public enum Loss {
     }
 
     public static Loss byName(String name) {
-        for (Loss l : values()) {
-            if (l.id().equalsIgnoreCase(name)) {
-                return l;
-            }
-        }
-        throw new IllegalArgumentException("unknown loss '" + name + "'; known: mse, mae, huber");
+        return EnumIds.lookup(values(), Loss::id, name, "loss");
     }
 }

@@ -1,5 +1,6 @@
 package io.odecast.train;
 
+import io.odecast.nn.EnumIds;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,12 +28,7 @@ public record Normaliser(Kind kind, double[] mean, double[] std) {
         }
 
         public static Kind byName(String name) {
-            for (Kind k : values()) {
-                if (k.id().equalsIgnoreCase(name)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown normaliser '" + name + "'; known: none, zscore, log1p-zscore");
+            return EnumIds.lookup(values(), Kind::id, name, "normaliser");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.odecast.train;
 
+import io.odecast.nn.EnumIds;
 import java.util.Locale;
 
 /** How a Neural ODE is fitted to a series. */
@@ -17,11 +18,6 @@ public enum TrainingMode {
     }
 
     public static TrainingMode byName(String name) {
-        for (TrainingMode m : values()) {
-            if (m.id().equalsIgnoreCase(name)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown mode '" + name + "'; known: trajectory, anchored");
+        return EnumIds.lookup(values(), TrainingMode::id, name, "mode");
     }
 }
