@@ -42,7 +42,7 @@ public final class OdecastService implements AutoCloseable {
     private final String bootstrap;
     private final KafkaProducer<String, byte[]> modelProducer;
     private final RetrainingService training;
-    private final OdecastMetrics metrics = new OdecastMetrics();
+    private final OdecastMetrics metrics;
     private final KafkaStreams streams;
     private final ForecastHttpServer http;
 
@@ -51,6 +51,7 @@ public final class OdecastService implements AutoCloseable {
         this.embedded = embedded;
         this.bootstrap = config.bootstrapServers().orElseGet(() -> embedded.bootstrapServers());
         StreamSettings s = config.stream();
+        this.metrics = new OdecastMetrics(config.metrics(), java.time.Clock.systemUTC());
         createTopics();
         this.modelProducer = new KafkaProducer<>(clientProperties(Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true")), new StringSerializer(), new ByteArraySerializer());

@@ -1,5 +1,6 @@
 package io.odecast.app;
 
+import io.odecast.metrics.MetricsSettings;
 import io.odecast.stream.StreamSettings;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param trainingThreads   threads of the training pool
  * @param kafka             further Kafka client settings, passed through (security settings included)
  * @param stream            topics, forecasting and retraining
+ * @param metrics           per-series tags and their cap, the active-series window
  */
 public record ServiceConfig(
         Optional<String> bootstrapServers,
@@ -30,7 +32,8 @@ public record ServiceConfig(
         int streamThreads,
         int trainingThreads,
         Map<String, String> kafka,
-        StreamSettings stream) {
+        StreamSettings stream,
+        MetricsSettings metrics) {
 
     public ServiceConfig {
         Objects.requireNonNull(bootstrapServers);
@@ -39,6 +42,7 @@ public record ServiceConfig(
         Objects.requireNonNull(httpHost);
         kafka = Map.copyOf(kafka);
         Objects.requireNonNull(stream);
+        Objects.requireNonNull(metrics);
         if (httpPort < 0 || httpPort > 65535 || partitions < 1 || streamThreads < 1 || trainingThreads < 1) {
             throw new IllegalArgumentException("need 0 <= httpPort <= 65535 and at least one partition, stream thread and training thread");
         }
@@ -47,36 +51,41 @@ public record ServiceConfig(
     /** Embedded broker, application id {@code odecast}, state under {@code out/state}, HTTP on 8080, 4 partitions. */
     public static ServiceConfig defaults() {
         return new ServiceConfig(Optional.empty(), "odecast", Path.of("out", "state"), "127.0.0.1", 8080, 4, 1, 1,
-                Map.of(), StreamSettings.defaults());
+                Map.of(), StreamSettings.defaults(), MetricsSettings.defaults());
     }
 
     public ServiceConfig withBootstrapServers(String servers) {
         return new ServiceConfig(Optional.of(servers), applicationId, stateDir, httpHost, httpPort, partitions,
-                streamThreads, trainingThreads, kafka, stream);
+                streamThreads, trainingThreads, kafka, stream, metrics);
     }
 
     public ServiceConfig withStateDir(Path dir) {
         return new ServiceConfig(bootstrapServers, applicationId, dir, httpHost, httpPort, partitions, streamThreads,
-                trainingThreads, kafka, stream);
+                trainingThreads, kafka, stream, metrics);
     }
 
     public ServiceConfig withHttpPort(int port) {
         return new ServiceConfig(bootstrapServers, applicationId, stateDir, httpHost, port, partitions, streamThreads,
-                trainingThreads, kafka, stream);
+                trainingThreads, kafka, stream, metrics);
     }
 
     public ServiceConfig withApplicationId(String id) {
         return new ServiceConfig(bootstrapServers, id, stateDir, httpHost, httpPort, partitions, streamThreads,
-                trainingThreads, kafka, stream);
+                trainingThreads, kafka, stream, metrics);
     }
 
     public ServiceConfig withKafka(Map<String, String> settings) {
         return new ServiceConfig(bootstrapServers, applicationId, stateDir, httpHost, httpPort, partitions, streamThreads,
-                trainingThreads, settings, stream);
+                trainingThreads, settings, stream, metrics);
     }
 
     public ServiceConfig withStream(StreamSettings settings) {
         return new ServiceConfig(bootstrapServers, applicationId, stateDir, httpHost, httpPort, partitions, streamThreads,
-                trainingThreads, kafka, settings);
+                trainingThreads, kafka, settings, metrics);
+    }
+
+    public ServiceConfig withMetrics(MetricsSettings settings) {
+        return new ServiceConfig(bootstrapServers, applicationId, stateDir, httpHost, httpPort, partitions, streamThreads,
+                trainingThreads, kafka, stream, settings);
     }
 }

@@ -3,6 +3,7 @@ package io.odecast.cli;
 import io.odecast.app.OdecastService;
 import io.odecast.app.ServiceConfig;
 import io.odecast.config.SeriesSettingsFile;
+import io.odecast.metrics.MetricsSettings;
 import io.odecast.stream.StreamSettings;
 import java.io.IOException;
 import java.io.Reader;
@@ -31,6 +32,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static final ServiceConfig D = ServiceConfig.defaults();
     private static final StreamSettings S = D.stream();
+    private static final MetricsSettings M = D.metrics();
 
     @Spec
     private CommandSpec spec;
@@ -103,6 +105,18 @@ final class RunCommand implements Callable<Integer> {
             + "retrainEvery, minHistory by series id or id prefix ending in *; see docs/streaming.md.")
     private Path seriesConfig;
 
+    @Option(names = "--metrics-series-tags", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+            description = "Also export per-series meters (tag series), for at most --metrics-series-limit series.")
+    private boolean metricsSeriesTags = M.seriesTags();
+
+    @Option(names = "--metrics-series-limit", paramLabel = "N", description = "Series with their own tag; "
+            + "later ones count under series=\"_other\".")
+    private int metricsSeriesLimit = M.seriesLimit();
+
+    @Option(names = "--active-series-window", paramLabel = "DURATION", description = "A series is active (odecast_series_active) "
+            + "while its last observation is this recent (ISO-8601).")
+    private Duration activeSeriesWindow = M.activeWindow();
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> settings = new HashMap<>();
@@ -128,7 +142,8 @@ final class RunCommand implements Callable<Integer> {
                 stream = stream.withSeries(SeriesSettingsFile.read(seriesConfig, stream));
             }
             config = new ServiceConfig(java.util.Optional.ofNullable(bootstrapServers), applicationId, stateDir, httpHost,
-                    httpPort, partitions, streamThreads, trainingThreads, settings, stream);
+                    httpPort, partitions, streamThreads, trainingThreads, settings, stream,
+                    new MetricsSettings(metricsSeriesTags, metricsSeriesLimit, activeSeriesWindow));
         } catch (IllegalArgumentException | IOException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package io.odecast.forecast;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.odecast.ode.SolverStats;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -16,9 +17,10 @@ import java.util.Objects;
  * @param times        sampled times, from {@code issuedAt} to the horizon
  * @param values       {@code values[i][v]}: variable v at {@code times[i]}
  * @param curve        the forecast at any time in {@code [issuedAt, last sampled time]}
+ * @param solver       what the solve behind it cost (for metrics; not part of the record's JSON)
  */
 public record Forecast(String series, long modelVersion, double issuedAt, double[] times, double[][] values,
-                       ForecastCurve curve) {
+                       ForecastCurve curve, SolverStats solver) {
 
     /** Schubfach double formatting: JDK 17's Double.toString dominates writing a forecast otherwise. */
     private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
@@ -27,6 +29,7 @@ public record Forecast(String series, long modelVersion, double issuedAt, double
     public Forecast {
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(curve, "curve");
+        Objects.requireNonNull(solver, "solver");
         times = times.clone();
         values = Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
         if (times.length != values.length) {

@@ -42,6 +42,6 @@ public final class Forecaster {
             times[i] = i == points - 1 ? end : start + (end - start) * i / (points - 1);
             values[i] = curve.valueAt(times[i]);
         }
-        return new Forecast(latest.series(), version, t0, times, values, curve);
+        return new Forecast(latest.series(), version, t0, times, values, curve, solution.stats());
     }
 }

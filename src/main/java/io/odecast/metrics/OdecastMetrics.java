@@ -1,6 +1,9 @@
 package io.odecast.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -13,25 +16,44 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.odecast.forecast.RejectReason;
+import io.odecast.ode.SolverStats;
 import io.odecast.stream.RetrainListener;
 import io.odecast.stream.StreamListener;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * odecast's meters, named by Micrometer's conventions (Prometheus adds {@code _total}, {@code _seconds}):
- * {@code odecast.observations} by outcome, {@code odecast.dead.letters} by reason,
- * {@code odecast.forecasts}, {@code odecast.forecast.failures}, {@code odecast.forecast.latency}
- * (timer with a histogram), {@code odecast.models.loaded}, {@code odecast.training.runs} by outcome,
- * {@code odecast.training.duration}, {@code odecast.training.epochs}; plus Kafka Streams client
- * metrics, JVM and process metrics. No per-series tags: cardinality stays bounded.
+ * <ul>
+ *   <li>stream: {@code odecast.observations} by outcome, {@code odecast.dead.letters} by reason,
+ *       {@code odecast.forecasts}, {@code odecast.forecast.failures}, {@code odecast.forecast.latency}
+ *       (timer with a histogram), the forecast solver's cost ({@code odecast.forecast.solver.evaluations}
+ *       per forecast, {@code odecast.forecast.solver.steps} and {@code .rejected.steps}),
+ *       {@code odecast.series.active};</li>
+ *   <li>models: {@code odecast.models.loaded}, {@code odecast.models.in.use}, the age of the oldest and
+ *       newest model in use ({@code odecast.model.age.max}, {@code .min});</li>
+ *   <li>training: {@code odecast.training.runs} by outcome, {@code odecast.training.duration},
+ *       {@code odecast.training.epochs}, {@code odecast.training.validation.loss} (best validation loss
+ *       of each published model);</li>
+ *   <li>Kafka Streams client metrics, JVM and process metrics.</li>
+ * </ul>
+ * Per-series meters ({@code odecast.series.observations}, {@code .forecasts}, {@code .model.version},
+ * {@code .model.age}, {@code .validation.loss}, tag {@code series}) exist only when
+ * {@link MetricsSettings#seriesTags()} is on, for at most {@link MetricsSettings#seriesLimit()} series:
+ * the rest count under {@code series="_other"}, so cardinality stays bounded.
  */
 public final class OdecastMetrics implements StreamListener, RetrainListener, AutoCloseable {
 
+    private final MetricsSettings settings;
+    private final Clock clock;
     private final PrometheusMeterRegistry registry;
     private final Counter accepted;
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
@@ -39,13 +61,28 @@ public final class OdecastMetrics implements StreamListener, RetrainListener, Au
     private final Counter forecasts;
     private final Counter forecastFailures;
     private final Timer forecastLatency;
+    private final DistributionSummary solverEvaluations;
+    private final Counter solverSteps;
+    private final Counter solverRejected;
     private final Counter modelsLoaded;
     private final Map<RetrainListener.Outcome, Counter> trainingRuns = new EnumMap<>(RetrainListener.Outcome.class);
     private final Timer trainingDuration;
-    private final io.micrometer.core.instrument.DistributionSummary trainingEpochs;
+    private final DistributionSummary trainingEpochs;
+    private final DistributionSummary validationLoss;
+    /** Every series seen by this instance: observations on its partitions, or a model in the global store. */
+    private final Map<String, SeriesState> series = new ConcurrentHashMap<>();
+    private final AtomicInteger tagged = new AtomicInteger();
+    private Counter otherObservations;
+    private Counter otherForecasts;
     private KafkaStreamsMetrics kafkaStreamsMetrics;
 
     public OdecastMetrics() {
+        this(MetricsSettings.defaults(), Clock.systemUTC());
+    }
+
+    public OdecastMetrics(MetricsSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.accepted = Counter.builder("odecast.observations").tag("outcome", "accepted")
                 .description("Observation records read, by outcome").register(registry);
@@ -62,8 +99,23 @@ public final class OdecastMetrics implements StreamListener, RetrainListener, Au
                 .description("Time from reading an observation to emitting its forecast")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
                 .maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
+        this.solverEvaluations = DistributionSummary.builder("odecast.forecast.solver.evaluations")
+                .description("Vector-field evaluations (NFE) of one forecast's solve").register(registry);
+        this.solverSteps = Counter.builder("odecast.forecast.solver.steps")
+                .description("Accepted steps of the forecast solver").register(registry);
+        this.solverRejected = Counter.builder("odecast.forecast.solver.rejected.steps")
+                .description("Rejected step attempts of the forecast solver").register(registry);
         this.modelsLoaded = Counter.builder("odecast.models.loaded").description("Models read from the models topic")
                 .register(registry);
+        Gauge.builder("odecast.models.in.use", this, m -> m.count(s -> s.modelVersion >= 0))
+                .description("Series with a model").register(registry);
+        TimeGauge.builder("odecast.model.age.max", this, TimeUnit.MILLISECONDS, m -> m.modelAge(true))
+                .description("Age of the oldest model in use (since it was published)").register(registry);
+        TimeGauge.builder("odecast.model.age.min", this, TimeUnit.MILLISECONDS, m -> m.modelAge(false))
+                .description("Age of the newest model in use (since it was published)").register(registry);
+        Gauge.builder("odecast.series.active", this, m -> m.count(SeriesState::active))
+                .description("Series with an accepted observation within the active window ("
+                        + settings.activeWindow() + ")").register(registry);
         for (RetrainListener.Outcome outcome : RetrainListener.Outcome.values()) {
             trainingRuns.put(outcome, Counter.builder("odecast.training.runs")
                     .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
@@ -71,8 +123,14 @@ public final class OdecastMetrics implements StreamListener, RetrainListener, Au
         }
         this.trainingDuration = Timer.builder("odecast.training.duration").description("Wall time of a training run")
                 .publishPercentiles(0.5, 0.99).register(registry);
-        this.trainingEpochs = io.micrometer.core.instrument.DistributionSummary.builder("odecast.training.epochs")
+        this.trainingEpochs = DistributionSummary.builder("odecast.training.epochs")
                 .description("Epochs of a finished training run").register(registry);
+        this.validationLoss = DistributionSummary.builder("odecast.training.validation.loss")
+                .description("Best validation loss (MSE, normalised units) of each published model").register(registry);
+        if (settings.seriesTags()) {
+            otherObservations = seriesCounter("odecast.series.observations", MetricsSettings.OTHER_SERIES);
+            otherForecasts = seriesCounter("odecast.series.forecasts", MetricsSettings.OTHER_SERIES);
+        }
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -124,8 +182,13 @@ public final class OdecastMetrics implements StreamListener, RetrainListener, Au
     }
 
     @Override
-    public void observationAccepted(String series) {
+    public void observationAccepted(String id) {
         accepted.increment();
+        SeriesState s = state(id);
+        s.lastSeenMillis = clock.millis();
+        if (s.observations != null) {
+            s.observations.increment();
+        }
     }
 
     @Override
@@ -135,29 +198,92 @@ public final class OdecastMetrics implements StreamListener, RetrainListener, Au
     }
 
     @Override
-    public void forecastEmitted(String series, long modelVersion, long latencyNanos) {
+    public void forecastEmitted(String id, long modelVersion, long latencyNanos, SolverStats solver) {
         forecasts.increment();
         forecastLatency.record(latencyNanos, TimeUnit.NANOSECONDS);
+        solverEvaluations.record(solver.evaluations());
+        solverSteps.increment(solver.accepted());
+        solverRejected.increment(solver.rejected());
+        SeriesState s = state(id);
+        if (s.forecasts != null) {
+            s.forecasts.increment();
+        }
     }
 
     @Override
-    public void forecastFailed(String series, Exception cause) {
+    public void forecastFailed(String id, Exception cause) {
         forecastFailures.increment();
     }
 
     @Override
-    public void modelLoaded(String series, long version) {
+    public void modelLoaded(String id, long version, long publishedMillis) {
         modelsLoaded.increment();
+        SeriesState s = state(id);
+        s.publishedMillis = publishedMillis;
+        s.modelVersion = version;
     }
 
     @Override
-    public void trainingEnded(String series, RetrainListener.Outcome outcome, long durationNanos, int epochs,
-                              double validationLoss) {
+    public void trainingEnded(String id, RetrainListener.Outcome outcome, long durationNanos, int epochs,
+                              double loss) {
         trainingRuns.get(outcome).increment();
         if (outcome != RetrainListener.Outcome.DROPPED) {
             trainingDuration.record(durationNanos, TimeUnit.NANOSECONDS);
             trainingEpochs.record(epochs);
         }
+        if (outcome == RetrainListener.Outcome.PUBLISHED && Double.isFinite(loss)) {
+            validationLoss.record(loss);
+            state(id).validationLoss = loss;
+        }
+    }
+
+    private SeriesState state(String id) {
+        SeriesState s = series.get(id);
+        return s != null ? s : series.computeIfAbsent(id, this::newState);
+    }
+
+    /** Runs once per series, inside the map's lock for that key: the tag budget is taken here. */
+    private SeriesState newState(String id) {
+        SeriesState s = new SeriesState();
+        if (!settings.seriesTags()) {
+            return s;
+        }
+        if (tagged.getAndIncrement() >= settings.seriesLimit()) {
+            tagged.decrementAndGet();
+            s.observations = otherObservations;
+            s.forecasts = otherForecasts;
+            return s;
+        }
+        s.observations = seriesCounter("odecast.series.observations", id);
+        s.forecasts = seriesCounter("odecast.series.forecasts", id);
+        seriesGauge("odecast.series.model.version", id, s, x -> x.modelVersion >= 0 ? x.modelVersion : Double.NaN,
+                "Version of the series' model in use");
+        TimeGauge.builder("odecast.series.model.age", s, TimeUnit.MILLISECONDS,
+                        x -> x.modelVersion >= 0 ? clock.millis() - x.publishedMillis : Double.NaN)
+                .tag("series", id).description("Age of the series' model (since it was published)").register(registry);
+        seriesGauge("odecast.series.validation.loss", id, s, x -> x.validationLoss,
+                "Best validation loss of the series' latest published model");
+        return s;
+    }
+
+    private Counter seriesCounter(String name, String id) {
+        return Counter.builder(name).tag("series", id).description("Per series (enabled, capped)").register(registry);
+    }
+
+    private void seriesGauge(String name, String id, SeriesState s, ToDoubleFunction<SeriesState> value,
+                             String description) {
+        Gauge.builder(name, s, value).tag("series", id).description(description).register(registry);
+    }
+
+    private double count(java.util.function.Predicate<SeriesState> which) {
+        return series.values().stream().filter(which).count();
+    }
+
+    private double modelAge(boolean oldest) {
+        long now = clock.millis();
+        var ages = series.values().stream().filter(s -> s.modelVersion >= 0).mapToLong(s -> now - s.publishedMillis);
+        var age = oldest ? ages.max() : ages.min();
+        return age.isPresent() ? age.getAsLong() : Double.NaN;
     }
 
     @Override
@@ -166,5 +292,20 @@ public final class OdecastMetrics implements StreamListener, RetrainListener, Au
             kafkaStreamsMetrics.close();
         }
         registry.close();
+    }
+
+    /** What the meters know of one series; written by the stream and training threads, read on scrape. */
+    private final class SeriesState {
+        volatile long lastSeenMillis = Long.MIN_VALUE;
+        volatile long modelVersion = -1;
+        volatile long publishedMillis;
+        volatile double validationLoss = Double.NaN;
+        Counter observations;
+        Counter forecasts;
+
+        boolean active() {
+            return lastSeenMillis != Long.MIN_VALUE
+                    && clock.millis() - lastSeenMillis <= settings.activeWindow().toMillis();
+        }
     }
 }

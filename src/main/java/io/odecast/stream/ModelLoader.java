@@ -50,7 +50,7 @@ final class ModelLoader implements Processor<String, byte[], Void, Void> {
         }
         models.put(record.key(), ByteBuffer.allocate(8 + record.value().length).putLong(model.version())
                 .put(record.value()).array());
-        listener.modelLoaded(record.key(), model.version());
+        listener.modelLoaded(record.key(), model.version(), record.timestamp());
     }
 
     static long version(byte[] stored) {

@@ -99,7 +99,7 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
                 byte[] bytes = forecast.toBytes();
                 forecasts.put(series, bytes);
                 context.forward(new Record<>(record.key(), bytes, record.timestamp()), OdecastTopology.FORECASTS_SINK);
-                listener.forecastEmitted(series, model.version(), System.nanoTime() - start);
+                listener.forecastEmitted(series, model.version(), System.nanoTime() - start, forecast.solver());
             } catch (Exception e) {
                 // The observation is kept; only this forecast is lost, and the log says why.
                 LOG.warn("no forecast for series '{}' from model {}: {}", series, model.version(), e.getMessage());

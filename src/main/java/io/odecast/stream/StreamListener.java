@@ -1,6 +1,7 @@
 package io.odecast.stream;
 
 import io.odecast.forecast.RejectReason;
+import io.odecast.ode.SolverStats;
 
 /** What the topology reports as it runs (metrics hook); every method has a no-op default. */
 public interface StreamListener {
@@ -14,12 +15,14 @@ public interface StreamListener {
     default void deadLettered(RejectReason reason) {
     }
 
-    default void forecastEmitted(String series, long modelVersion, long latencyNanos) {
+    /** A forecast went out: how long the record took from read to forward, and what its solve cost. */
+    default void forecastEmitted(String series, long modelVersion, long latencyNanos, SolverStats solver) {
     }
 
     default void forecastFailed(String series, Exception cause) {
     }
 
-    default void modelLoaded(String series, long version) {
+    /** A model took effect; {@code publishedMillis} is its record's timestamp on the models topic. */
+    default void modelLoaded(String series, long version, long publishedMillis) {
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.odecast.forecast.RejectReason;
+import io.odecast.ode.SolverStats;
 import io.odecast.metrics.OdecastMetrics;
 import io.odecast.stream.RetrainListener;
 import java.nio.file.Files;
@@ -73,7 +74,8 @@ class DockerFilesTest {
         try (OdecastMetrics metrics = new OdecastMetrics()) {
             metrics.observationAccepted("s");
             metrics.deadLettered(RejectReason.UNPARSABLE);
-            metrics.forecastEmitted("s", 1, 1_000_000);
+            metrics.forecastEmitted("s", 1, 1_000_000, new SolverStats(14, 2, 0, 0.5));
+            metrics.modelLoaded("s", 1, System.currentTimeMillis());
             metrics.trainingEnded("s", RetrainListener.Outcome.PUBLISHED, 1_000_000_000L, 10, 0.1);
             scrape = metrics.scrape();
         }
