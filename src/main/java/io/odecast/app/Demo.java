@@ -51,8 +51,10 @@ public final class Demo {
      * @param delay    pause between records, so training happens while data flows
      * @param httpPort HTTP port (0: any free one)
      * @param plots    folder for the plots, or null for none
+     * @param linger   how long the service (its HTTP port and live page) stays up after the replay;
+     *                 an interrupt ends it early
      */
-    public record Options(int sensors, int points, Duration delay, int httpPort, Path plots) {
+    public record Options(int sensors, int points, Duration delay, int httpPort, Path plots, Duration linger) {
     }
 
     /** What the demo did. */
@@ -79,6 +81,7 @@ public final class Demo {
 
     public static Summary run(Options options, PrintWriter progress) throws Exception {
         long start = System.nanoTime();
+        boolean interrupted = false;
         Path state = Files.createTempDirectory("odecast-demo-state-");
         ServiceConfig config = ServiceConfig.defaults().withHttpPort(options.httpPort()).withStateDir(state)
                 .withApplicationId("odecast-demo").withStream(settings());
@@ -90,8 +93,8 @@ public final class Demo {
         try (OdecastService service = OdecastService.start(config);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(service.clientProperties(Map.of()),
                      new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-            progress.printf("odecast demo: Kafka at %s, HTTP on port %d; replaying %d observations of %d series%n",
-                    service.bootstrapServers(), service.httpPort(), events.size(), bySeries.size());
+            progress.printf("odecast demo: Kafka at %s, live page at http://%s:%d/; replaying %d observations of %d series%n",
+                    service.bootstrapServers(), config.httpHost(), service.httpPort(), events.size(), bySeries.size());
             String topic = config.stream().observationsTopic();
             long lastReport = System.nanoTime();
             int sent = 0;
@@ -128,10 +131,33 @@ public final class Demo {
             Map<String, List<JsonNode>> forecasts = readForecasts(service, config.stream().forecastsTopic(),
                     c.forecasts(), Duration.ofSeconds(30));
             List<Path> plots = options.plots() == null ? List.of() : plot(bySeries, forecasts, options.plots());
+            interrupted = linger(options.linger(), progress, "http://" + config.httpHost() + ":" + service.httpPort() + "/");
             return new Summary(c.observations(), c.forecasts(), c.deadLetters(), c.trainingRuns(RetrainListener.Outcome.PUBLISHED),
                     bySeries.size(), (System.nanoTime() - start) / 1e9, service.httpPort(), plots);
         } finally {
             deleteQuietly(state);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Keeps the service up; an interrupt ends the wait early. Returns whether it was interrupted: the
+     * caller shuts the service down first (its clients refuse to close on an interrupted thread), then
+     * restores the flag.
+     */
+    private static boolean linger(Duration linger, PrintWriter progress, String page) {
+        if (linger.isZero() || linger.isNegative()) {
+            return false;
+        }
+        progress.printf("replay done; the service and its live page (%s) stay up for %s (Ctrl-C stops)%n", page, linger);
+        progress.flush();
+        try {
+            Thread.sleep(linger.toMillis());
+            return false;
+        } catch (InterruptedException e) {
+            return true;
         }
     }
 

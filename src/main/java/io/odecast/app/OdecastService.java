@@ -56,7 +56,7 @@ public final class OdecastService implements AutoCloseable {
         this.modelProducer = new KafkaProducer<>(clientProperties(Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true")), new StringSerializer(), new ByteArraySerializer());
         this.training = new RetrainingService(s, config.trainingThreads(), 64, this::publish, metrics);
-        this.http = new ForecastHttpServer(config.httpHost(), config.httpPort(), metrics::scrape);
+        this.http = new ForecastHttpServer(config.httpHost(), config.httpPort(), metrics::scrape, training::status);
         HostInfo self = new HostInfo(config.httpHost(), http.port());
         Properties props = clientProperties(Map.of());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());

@@ -9,6 +9,7 @@ import io.odecast.train.Trainer;
 import io.odecast.train.TrainingConfig;
 import io.odecast.train.TrainingMode;
 import io.odecast.train.TrainingResult;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,13 +36,34 @@ public final class RetrainingService implements RetrainRequests, AutoCloseable {
     private final RetrainListener listener;
     private final ThreadPoolExecutor pool;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<String, TrainingStatus> last = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * A series' training as the live page shows it.
+     *
+     * @param running            a training is queued or running now
+     * @param lastOutcome        how the last training ended (published, failed, dropped); null before the first
+     * @param lastEpochs         epochs of the last training
+     * @param lastValidationLoss its best validation loss (NaN when it failed)
+     * @param lastFinishedMillis when it ended (wall clock; 0 before the first)
+     */
+    public record TrainingStatus(boolean running, String lastOutcome, int lastEpochs, double lastValidationLoss,
+                                 long lastFinishedMillis) {
+    }
 
     public RetrainingService(StreamSettings settings, int threads, int queue, Consumer<PublishedModel> publisher,
                              RetrainListener listener) {
         this.settings = settings;
         this.publisher = publisher;
-        this.listener = listener;
+        this.listener = new RetrainListener() {
+            @Override
+            public void trainingEnded(String series, Outcome outcome, long nanos, int epochs, double loss) {
+                last.put(series, new TrainingStatus(false, outcome.name().toLowerCase(java.util.Locale.ROOT), epochs,
+                        loss, System.currentTimeMillis()));
+                listener.trainingEnded(series, outcome, nanos, epochs, loss);
+            }
+        };
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
             Thread t = new Thread(r, "odecast-training");
             t.setDaemon(true);
@@ -93,6 +115,14 @@ public final class RetrainingService implements RetrainRequests, AutoCloseable {
                     Double.NaN);
             LOG.warn("series '{}': training failed, keeping model v{}: {}", history.series(), currentVersion, e.getMessage());
         }
+    }
+
+    /** This instance's view of a series' training: running now, and how the last one ended. */
+    public TrainingStatus status(String series) {
+        TrainingStatus l = last.get(series);
+        boolean running = inFlight.contains(series);
+        return l == null ? new TrainingStatus(running, null, 0, Double.NaN, 0)
+                : new TrainingStatus(running, l.lastOutcome(), l.lastEpochs(), l.lastValidationLoss(), l.lastFinishedMillis());
     }
 
     /** Trainings running or queued. */

@@ -46,19 +46,23 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-plots", description = "Do not write plots.")
     private boolean noPlots;
 
+    @Option(names = "--linger", paramLabel = "DURATION", description = "Keep the service, its HTTP port and live page up "
+            + "this long after the replay (ISO-8601, e.g. PT10M; PT0S: stop at once).")
+    private Duration linger = Duration.ZERO;
+
     @Option(names = "--json", description = "Print the summary as JSON.")
     private boolean json;
 
     @Override
     public Integer call() throws Exception {
-        if (sensors < 0 || points < 12 || delayMs < 0) {
+        if (sensors < 0 || points < 12 || delayMs < 0 || linger.isNegative()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "need --sensors >= 0, --points >= 12 and --delay-ms >= 0");
+                    "need --sensors >= 0, --points >= 12, --delay-ms >= 0 and --linger >= PT0S");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter progress = json ? spec.commandLine().getErr() : stdout;
         Demo.Summary s = Demo.run(new Demo.Options(sensors, points, Duration.ofMillis(delayMs), httpPort,
-                noPlots ? null : out), progress);
+                noPlots ? null : out, linger), progress);
         if (json) {
             ObjectNode node = JSON.createObjectNode();
             node.put("observations", s.observations());

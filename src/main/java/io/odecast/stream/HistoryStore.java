@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Per-series history in two changelogged stores: one entry per observation, keyed by series and time
@@ -69,17 +70,38 @@ final class HistoryStore {
 
     /** The whole stored history of a series, in time order. */
     SeriesHistory history(SeriesMeta meta) {
-        List<Double> times = new ArrayList<>(meta.count());
-        List<double[]> values = new ArrayList<>(meta.count());
-        try (KeyValueIterator<Bytes, byte[]> it = observations.range(prefixStart(meta.series()), prefixEnd(meta.series()))) {
-            while (it.hasNext()) {
+        return read(observations, meta, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The latest {@code limit} stored observations of a series, in time order; a read-only store is
+     * enough, so interactive queries read histories the same way the processor does.
+     */
+    static SeriesHistory read(ReadOnlyKeyValueStore<Bytes, byte[]> observations, SeriesMeta meta, int limit) {
+        int n = Math.min(limit, meta.count());
+        double[] times = new double[n];
+        double[][] values = new double[n][];
+        int i = 0;
+        boolean tail = n < meta.count();
+        try (KeyValueIterator<Bytes, byte[]> it = tail
+                ? observations.reverseRange(prefixStart(meta.series()), prefixEnd(meta.series()))
+                : observations.range(prefixStart(meta.series()), prefixEnd(meta.series()))) {
+            while (i < n && it.hasNext()) {
                 var entry = it.next();
-                times.add(time(entry.key));
-                values.add(unpack(entry.value));
+                int at = tail ? n - 1 - i : i;
+                times[at] = time(entry.key);
+                values[at] = unpack(entry.value);
+                i++;
             }
         }
-        return new SeriesHistory(meta.series(), meta.variables(), times.stream().mapToDouble(Double::doubleValue).toArray(),
-                values.toArray(double[][]::new), meta.sinceTraining(), meta.lastTrainingMillis());
+        if (i < n) {
+            // fewer entries than the series record counts (a store restored mid-change): keep what is there
+            int from = tail ? n - i : 0;
+            times = java.util.Arrays.copyOfRange(times, from, from + i);
+            values = java.util.Arrays.copyOfRange(values, from, from + i);
+        }
+        return new SeriesHistory(meta.series(), meta.variables(), times, values, meta.sinceTraining(),
+                meta.lastTrainingMillis());
     }
 
     /** Every series' record, for the wall-clock retraining check. */

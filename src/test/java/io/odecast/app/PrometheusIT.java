@@ -66,6 +66,8 @@ class PrometheusIT {
                 assertThat(accepted.at("/metric/job").asText()).isEqualTo("odecast");
                 JsonNode dead = awaitSeries(port, "odecast_dead_letters_total{reason=\"unparsable\"}", Duration.ofSeconds(10));
                 assertThat(dead.at("/value/1").asDouble()).isEqualTo(1.0);
+                JsonNode active = awaitSeries(port, "odecast_series_active", Duration.ofSeconds(10));
+                assertThat(active.at("/value/1").asDouble()).isEqualTo(1.0);
                 JsonNode up = awaitSeries(port, "up{job=\"odecast\"}", Duration.ofSeconds(10));
                 assertThat(up.at("/value/1").asDouble()).isEqualTo(1.0);
                 assertThat(awaitSeries(port, "jvm_memory_used_bytes{area=\"heap\"}", Duration.ofSeconds(10))

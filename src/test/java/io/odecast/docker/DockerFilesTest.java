@@ -56,6 +56,40 @@ class DockerFilesTest {
                 .contains("EXPOSE 8080");
     }
 
+    /** The HEALTHCHECK command, run as written against a server answering like odecast's /health/live. */
+    @Test
+    void theHealthCheckCommandAsksLivenessAndReadsTheAnswer() throws Exception {
+        String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+        Matcher line = Pattern.compile("(?m)^HEALTHCHECK .* CMD (\\[.*])$").matcher(dockerfile);
+        assertThat(line.find()).isTrue();
+        List<String> argv = new ArrayList<>();
+        new ObjectMapper().readTree(line.group(1)).forEach(a -> argv.add(a.asText()));
+        assertThat(argv.get(0)).isEqualTo("bash");
+        for (boolean live : new boolean[] {true, false}) {
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            List<String> asked = new ArrayList<>();
+            server.createContext("/", exchange -> {
+                asked.add(exchange.getRequestURI().getPath());
+                byte[] body = ("{\"state\":\"RUNNING\",\"live\":" + live + ",\"ready\":true}").getBytes();
+                exchange.sendResponseHeaders(live ? 200 : 503, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            try {
+                List<String> command = new ArrayList<>(argv);
+                command.set(2, command.get(2).replace("127.0.0.1/8080", "127.0.0.1/" + server.getAddress().getPort()));
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).as("exit status when live=%s", live).isEqualTo(live ? 0 : 1);
+                assertThat(asked).containsExactly("/health/live");
+            } finally {
+                server.stop(0);
+            }
+        }
+    }
+
     @Test
     void everyMetricTheDashboardQueriesIsExported() throws Exception {
         JsonNode dashboard = new ObjectMapper().readTree(DOCKER.resolve("grafana/dashboards/odecast.json").toFile());
