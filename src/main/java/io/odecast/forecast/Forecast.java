@@ -47,30 +47,55 @@ public record Forecast(String series, long modelVersion, double issuedAt, double
         return Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
     }
 
-    /** The JSON form as UTF-8 bytes: the value of a forecast record. */
+    /** The JSON form as UTF-8 bytes: the value of a forecast record, written field by field (no tree). */
     public byte[] toBytes() {
         try {
-            return JSON.writeValueAsBytes(toJson());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            return write(this, curve);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
     public ObjectNode toJson() {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("series", series);
-        node.put("modelVersion", modelVersion);
-        node.put("issuedAt", issuedAt);
-        ArrayNode points = node.putArray("points");
-        for (int i = 0; i < times.length; i++) {
-            ObjectNode p = points.addObject();
-            p.put("t", times[i]);
-            ObjectNode v = p.putObject("values");
-            for (int k = 0; k < curve.variables().size(); k++) {
-                v.put(curve.variables().get(k), values[i][k]);
+        try {
+            return (ObjectNode) JSON.readTree(toBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code forecast}'s JSON form, or {@code curve}'s alone when {@code forecast} is null. */
+    static byte[] write(Forecast forecast, ForecastCurve curve) throws java.io.IOException {
+        com.fasterxml.jackson.core.util.ByteArrayBuilder out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(2048);
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            if (forecast == null) {
+                curve.writeTo(g);
+            } else {
+                forecast.writeTo(g);
             }
         }
-        node.set("curve", curve.toJson());
-        return node;
+        return out.toByteArray();
+    }
+
+    private void writeTo(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeStringField("series", series);
+        g.writeNumberField("modelVersion", modelVersion);
+        g.writeNumberField("issuedAt", issuedAt);
+        g.writeArrayFieldStart("points");
+        for (int i = 0; i < times.length; i++) {
+            g.writeStartObject();
+            g.writeNumberField("t", times[i]);
+            g.writeObjectFieldStart("values");
+            for (int k = 0; k < curve.variables().size(); k++) {
+                g.writeNumberField(curve.variables().get(k), values[i][k]);
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeFieldName("curve");
+        curve.writeTo(g);
+        g.writeEndObject();
     }
 }

@@ -123,15 +123,42 @@ public record ForecastCurve(List<String> variables, double[] boundaries, double[
     }
 
     public ObjectNode toJson() {
-        ObjectNode node = JSON.createObjectNode();
-        node.set("variables", JSON.valueToTree(variables));
-        node.set("boundaries", JSON.valueToTree(boundaries));
-        node.set("segments", JSON.valueToTree(segments));
-        ObjectNode t = node.putObject("transform");
-        t.put("kind", transform.kind().id());
-        t.set("mean", JSON.valueToTree(transform.mean()));
-        t.set("std", JSON.valueToTree(transform.std()));
-        return node;
+        try {
+            return (ObjectNode) JSON.readTree(Forecast.write(null, this));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the JSON form, field by field (no tree): this is the one definition of the format. */
+    void writeTo(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("variables");
+        for (String v : variables) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+        g.writeFieldName("boundaries");
+        g.writeArray(boundaries, 0, boundaries.length);
+        g.writeArrayFieldStart("segments");
+        for (double[][] segment : segments) {
+            g.writeStartArray();
+            for (double[] r : segment) {
+                g.writeArray(r, 0, r.length);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("transform");
+        g.writeStringField("kind", transform.kind().id());
+        double[] mean = transform.mean();
+        double[] std = transform.std();
+        g.writeFieldName("mean");
+        g.writeArray(mean, 0, mean.length);
+        g.writeFieldName("std");
+        g.writeArray(std, 0, std.length);
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     /** Reads the JSON form; the inverse of {@link #toJson()}. */

@@ -23,8 +23,17 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 final class HistoryStore {
 
+    /** Series records kept decoded, most recently used first; the store stays the truth (writes go through). */
+    private static final int CACHED_SERIES = 4096;
+
     private final KeyValueStore<Bytes, byte[]> observations;
     private final KeyValueStore<String, byte[]> series;
+    private final java.util.Map<String, SeriesMeta> decoded = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, SeriesMeta> eldest) {
+            return size() > CACHED_SERIES;
+        }
+    };
 
     HistoryStore(KeyValueStore<Bytes, byte[]> observations, KeyValueStore<String, byte[]> series) {
         this.observations = observations;
@@ -32,12 +41,21 @@ final class HistoryStore {
     }
 
     SeriesMeta meta(String id) {
-        byte[] bytes = series.get(id);
-        return bytes == null ? null : SeriesMeta.fromBytes(bytes);
+        SeriesMeta m = decoded.get(id);
+        if (m == null) {
+            byte[] bytes = series.get(id);
+            if (bytes == null) {
+                return null;
+            }
+            m = SeriesMeta.fromBytes(bytes);
+            decoded.put(id, m);
+        }
+        return m;
     }
 
     void put(SeriesMeta meta) {
         series.put(meta.series(), meta.toBytes());
+        decoded.put(meta.series(), meta);
     }
 
     /** Adds {@code o} by the rules above; returns the series' updated record (already stored). */
@@ -47,7 +65,8 @@ final class HistoryStore {
             m = SeriesMeta.first(o);
         }
         Bytes key = key(o.series(), o.time());
-        boolean replaces = observations.get(key) != null;
+        // later than every stored time: cannot replace one, and the store need not be asked
+        boolean replaces = o.time() <= m.latestTime() && observations.get(key) != null;
         observations.put(key, pack(o.values()));
         int count = m.count() + (replaces ? 0 : 1);
         boolean latest = o.time() >= m.latestTime();

@@ -2,9 +2,10 @@ package io.odecast.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.odecast.forecast.Observation;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,8 @@ import java.util.List;
 record SeriesMeta(String series, List<String> variables, int count, double latestTime, double[] latestValues,
                   int sinceTraining, long lastTrainingMillis) {
 
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+    /** Reads the JSON form of earlier versions. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     SeriesMeta {
         variables = List.copyOf(variables);
@@ -37,23 +37,62 @@ record SeriesMeta(String series, List<String> variables, int count, double lates
         return new SeriesMeta(series, variables, count, latestTime, latestValues, 0, nowMillis);
     }
 
+    /** Format of {@link #toBytes}: a version byte, then the fields in binary (the record is read per observation). */
+    private static final byte BINARY_V1 = 1;
+
     byte[] toBytes() {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("series", series);
-        n.set("variables", JSON.valueToTree(variables));
-        n.put("count", count);
-        n.put("latestTime", latestTime);
-        n.set("latestValues", JSON.valueToTree(latestValues));
-        n.put("sinceTraining", sinceTraining);
-        n.put("lastTrainingMillis", lastTrainingMillis);
+        byte[] id = series.getBytes(StandardCharsets.UTF_8);
+        byte[][] names = new byte[variables.size()][];
+        int size = 1 + 4 + id.length + 4 + 4 + 8 + 4 + 8 * latestValues.length + 4 + 8;
+        for (int v = 0; v < names.length; v++) {
+            names[v] = variables.get(v).getBytes(StandardCharsets.UTF_8);
+            size += 4 + names[v].length;
+        }
+        ByteBuffer b = ByteBuffer.allocate(size).put(BINARY_V1).putInt(id.length).put(id).putInt(names.length);
+        for (byte[] name : names) {
+            b.putInt(name.length).put(name);
+        }
+        b.putInt(count).putDouble(latestTime).putInt(latestValues.length);
+        for (double x : latestValues) {
+            b.putDouble(x);
+        }
+        return b.putInt(sinceTraining).putLong(lastTrainingMillis).array();
+    }
+
+    /** Reads {@link #toBytes}; also the JSON form earlier versions stored, so existing state stays readable. */
+    static SeriesMeta fromBytes(byte[] bytes) {
+        if (bytes.length > 0 && bytes[0] == '{') {
+            return fromJson(bytes);
+        }
         try {
-            return JSON.writeValueAsBytes(n);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            if (b.get() != BINARY_V1) {
+                throw new IllegalStateException("unknown series record format " + bytes[0]);
+            }
+            String series = string(b);
+            List<String> variables = new ArrayList<>();
+            for (int v = b.getInt(); v > 0; v--) {
+                variables.add(string(b));
+            }
+            int count = b.getInt();
+            double latestTime = b.getDouble();
+            double[] latestValues = new double[b.getInt()];
+            for (int v = 0; v < latestValues.length; v++) {
+                latestValues[v] = b.getDouble();
+            }
+            return new SeriesMeta(series, variables, count, latestTime, latestValues, b.getInt(), b.getLong());
+        } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+            throw new IllegalStateException("corrupt series record in the state store", e);
         }
     }
 
-    static SeriesMeta fromBytes(byte[] bytes) {
+    private static String string(ByteBuffer b) {
+        byte[] s = new byte[b.getInt()];
+        b.get(s);
+        return new String(s, StandardCharsets.UTF_8);
+    }
+
+    private static SeriesMeta fromJson(byte[] bytes) {
         try {
             JsonNode n = JSON.readTree(bytes);
             List<String> variables = new ArrayList<>();
