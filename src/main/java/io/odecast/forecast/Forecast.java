@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param values       {@code values[i][v]}: variable v at {@code times[i]}
  * @param curve        the forecast at any time in {@code [issuedAt, last sampled time]}
  * @param solver       what the solve behind it cost (for metrics; not part of the record's JSON)
+ * @param intervals    prediction intervals, or null before enough errors are known
  */
 public record Forecast(String series, long modelVersion, double issuedAt, double[] times, double[][] values,
-                       ForecastCurve curve, SolverStats solver) {
+                       ForecastCurve curve, SolverStats solver, Intervals intervals) {
 
     /** Schubfach double formatting: JDK 17's Double.toString dominates writing a forecast otherwise. */
     private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
@@ -91,9 +92,41 @@ public record Forecast(String series, long modelVersion, double issuedAt, double
                 g.writeNumberField(curve.variables().get(k), values[i][k]);
             }
             g.writeEndObject();
+            double[] hw = intervals == null ? null : intervals.at(times[i] - issuedAt);
+            if (hw != null) {
+                g.writeObjectFieldStart("lower");
+                for (int k = 0; k < hw.length; k++) {
+                    g.writeNumberField(curve.variables().get(k), values[i][k] - hw[k]);
+                }
+                g.writeEndObject();
+                g.writeObjectFieldStart("upper");
+                for (int k = 0; k < hw.length; k++) {
+                    g.writeNumberField(curve.variables().get(k), values[i][k] + hw[k]);
+                }
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (intervals != null) {
+            g.writeObjectFieldStart("intervals");
+            g.writeNumberField("level", intervals.level());
+            g.writeNumberField("bucketWidth", intervals.bucketWidth());
+            g.writeArrayFieldStart("halfWidths");
+            for (double[] bucket : intervals.halfWidths()) {
+                g.writeStartArray();
+                for (double h : bucket) {
+                    if (Double.isFinite(h)) {
+                        g.writeNumber(h);
+                    } else {
+                        g.writeNull();
+                    }
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
         g.writeFieldName("curve");
         curve.writeTo(g);
         g.writeEndObject();

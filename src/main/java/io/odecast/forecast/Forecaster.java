@@ -26,6 +26,11 @@ public final class Forecaster {
 
     /** Forecasts {@code latest}'s series with {@code model} (version {@code version}) from its observed state. */
     public Forecast forecast(NeuralOdeModel model, long version, Observation latest) {
+        return forecast(model, version, latest, null);
+    }
+
+    /** The same, with prediction intervals (null: none). */
+    public Forecast forecast(NeuralOdeModel model, long version, Observation latest, Intervals intervals) {
         if (!model.variables().equals(latest.variables())) {
             throw new IllegalArgumentException("the model's variables " + model.variables()
                     + " are not the observation's " + latest.variables());
@@ -42,6 +47,6 @@ public final class Forecaster {
             times[i] = i == points - 1 ? end : start + (end - start) * i / (points - 1);
             values[i] = curve.valueAt(times[i]);
         }
-        return new Forecast(latest.series(), version, t0, times, values, curve, solution.stats());
+        return new Forecast(latest.series(), version, t0, times, values, curve, solution.stats(), intervals);
     }
 }
