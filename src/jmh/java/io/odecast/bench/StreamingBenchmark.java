@@ -207,6 +207,6 @@ public final class StreamingBenchmark {
             times[i] = i * 0.25;
             values[i] = new double[] {2 + Math.sin(i * 0.25), 2 + Math.cos(i * 0.3)};
         }
-        service.training().request(new SeriesHistory("big", List.of("a", "b"), times, values, 0, 0), 0);
+        service.training().request(new SeriesHistory("big", List.of("a", "b"), times, values, 0, 0), null);
     }
 }

@@ -156,6 +156,9 @@ public final class OdecastService implements AutoCloseable {
         topics.add(new NewTopic(s.observationsTopic(), config.partitions(), rf));
         topics.add(new NewTopic(s.forecastsTopic(), config.partitions(), rf));
         topics.add(new NewTopic(s.deadLettersTopic(), config.partitions(), rf));
+        if (!s.evaluationsTopic().isEmpty()) {
+            topics.add(new NewTopic(s.evaluationsTopic(), config.partitions(), rf));
+        }
         Map<String, String> compacted = new HashMap<>();
         compacted.put("cleanup.policy", "compact");
         topics.add(new NewTopic(s.modelsTopic(), config.partitions(), rf).configs(compacted));

@@ -73,14 +73,14 @@ public final class RetrainingService implements RetrainRequests, AutoCloseable {
     }
 
     @Override
-    public void request(SeriesHistory history, long currentVersion) {
+    public void request(SeriesHistory history, PublishedModel current) {
         if (closed.get() || !inFlight.add(history.series())) {
             return;
         }
         try {
             pool.execute(() -> {
                 try {
-                    train(history, currentVersion);
+                    train(history, current);
                 } finally {
                     inFlight.remove(history.series());
                 }
@@ -92,7 +92,8 @@ public final class RetrainingService implements RetrainRequests, AutoCloseable {
         }
     }
 
-    private void train(SeriesHistory history, long currentVersion) {
+    private void train(SeriesHistory history, PublishedModel current) {
+        long currentVersion = current == null ? 0 : current.version();
         long start = System.nanoTime();
         long deadline = start + settings.trainingBudget().toNanos();
         // Streaming models forecast from the latest observed state, and never see the held-out tail's statistics.
@@ -103,6 +104,21 @@ public final class RetrainingService implements RetrainRequests, AutoCloseable {
                     () -> closed.get() || System.nanoTime() > deadline);
             if (!Double.isFinite(result.evaluation().testMse())) {
                 throw new IllegalStateException("the trained model's validation error is not finite");
+            }
+            if (current != null) {
+                // Champion/challenger: the new model replaces the one in use only if it forecasts the
+                // validation tail (one step ahead, from each observed state) at least as well.
+                int from = Math.max(1, (int) Math.floor(history.size() * config.trainFraction()));
+                double champion = ChampionChallenger.oneStepError(current.model(), history, from);
+                double challenger = ChampionChallenger.oneStepError(result.model(), history, from);
+                if (!(challenger <= champion) && Double.isFinite(champion)) {
+                    listener.trainingEnded(history.series(), RetrainListener.Outcome.REJECTED, System.nanoTime() - start,
+                            result.epochs(), result.evaluation().testMse());
+                    LOG.info("series '{}': challenger not published, model v{} stays (one-step scaled error on the last {} "
+                                    + "observations: challenger {} vs {})", history.series(), currentVersion,
+                            history.size() - from, String.format("%.4f", challenger), String.format("%.4f", champion));
+                    return;
+                }
             }
             publisher.accept(new PublishedModel(history.series(), currentVersion + 1, result.model()));
             listener.trainingEnded(history.series(), RetrainListener.Outcome.PUBLISHED, System.nanoTime() - start,
@@ -123,6 +139,18 @@ public final class RetrainingService implements RetrainRequests, AutoCloseable {
         boolean running = inFlight.contains(series);
         return l == null ? new TrainingStatus(running, null, 0, Double.NaN, 0)
                 : new TrainingStatus(running, l.lastOutcome(), l.lastEpochs(), l.lastValidationLoss(), l.lastFinishedMillis());
+    }
+
+    /** Waits until no training is queued or running (the backtest trains between observations). */
+    public void awaitIdle() {
+        while (!inFlight.isEmpty()) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Trainings running or queued. */

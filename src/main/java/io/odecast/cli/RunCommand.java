@@ -105,6 +105,20 @@ final class RunCommand implements Callable<Integer> {
             + "retrainEvery, minHistory by series id or id prefix ending in *; see docs/streaming.md.")
     private Path seriesConfig;
 
+    @Option(names = "--evaluations-topic", paramLabel = "TOPIC", description = "Also write every scored forecast here "
+            + "(the model's and the baselines'); empty: metrics only.")
+    private String evaluationsTopic = S.evaluationsTopic();
+
+    @Option(names = "--score-buckets", paramLabel = "K", description = "Lead-time buckets over the horizon for scores and intervals.")
+    private int scoreBuckets = S.scoring().buckets();
+
+    @Option(names = "--interval-level", paramLabel = "L", description = "Prediction-interval level (conformal).")
+    private double intervalLevel = S.scoring().intervalLevel();
+
+    @Option(names = "--seasonal-period", paramLabel = "P", description = "Period of the seasonal-naive baseline in the "
+            + "series' time unit (0: that baseline off).")
+    private double seasonalPeriod = S.scoring().seasonalPeriod();
+
     @Option(names = "--metrics-series-tags", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
             description = "Also export per-series meters (tag series), for at most --metrics-series-limit series.")
     private boolean metricsSeriesTags = M.seriesTags();
@@ -137,7 +151,10 @@ final class RunCommand implements Callable<Integer> {
         try {
             StreamSettings stream = S.withTopics(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic)
                     .withForecast(horizon, forecastPoints)
-                    .withRetraining(retrainEvery, retrainInterval, minHistory, trainingBudget);
+                    .withRetraining(retrainEvery, retrainInterval, minHistory, trainingBudget)
+                    .withScoring(S.scoring().withBuckets(scoreBuckets).withIntervalLevel(intervalLevel)
+                            .withSeasonalPeriod(seasonalPeriod))
+                    .withEvaluationsTopic(evaluationsTopic);
             if (seriesConfig != null) {
                 stream = stream.withSeries(SeriesSettingsFile.read(seriesConfig, stream));
             }

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.odecast.forecast.RejectReason;
+import io.odecast.forecast.Score;
 import io.odecast.ode.SolverStats;
 import io.odecast.stream.RetrainListener;
 import io.odecast.stream.StreamListener;
@@ -75,6 +76,9 @@ public final class OdecastMetrics implements StreamListener, RetrainListener, Au
     private Counter otherObservations;
     private Counter otherForecasts;
     private KafkaStreamsMetrics kafkaStreamsMetrics;
+    /** Scoring meters per method and lead bucket, made on first use (methods × buckets: bounded). */
+    private final Map<String, ScoreMeters> scoreMeters = new ConcurrentHashMap<>();
+    private final Counter driftAlarms;
 
     public OdecastMetrics() {
         this(MetricsSettings.defaults(), Clock.systemUTC());
@@ -127,6 +131,8 @@ public final class OdecastMetrics implements StreamListener, RetrainListener, Au
                 .description("Epochs of a finished training run").register(registry);
         this.validationLoss = DistributionSummary.builder("odecast.training.validation.loss")
                 .description("Best validation loss (MSE, normalised units) of each published model").register(registry);
+        this.driftAlarms = Counter.builder("odecast.drift.alarms")
+                .description("Page-Hinkley alarms on a model's one-step error (each asks for retraining)").register(registry);
         if (settings.seriesTags()) {
             otherObservations = seriesCounter("odecast.series.observations", MetricsSettings.OTHER_SERIES);
             otherForecasts = seriesCounter("odecast.series.forecasts", MetricsSettings.OTHER_SERIES);
@@ -211,6 +217,17 @@ public final class OdecastMetrics implements StreamListener, RetrainListener, Au
     }
 
     @Override
+    public void scored(String id, Score score) {
+        scoreMeters.computeIfAbsent(score.method().id() + "/" + score.bucket(),
+                k -> new ScoreMeters(score.method().id(), Integer.toString(score.bucket()))).record(score);
+    }
+
+    @Override
+    public void driftDetected(String id) {
+        driftAlarms.increment();
+    }
+
+    @Override
     public void forecastFailed(String id, Exception cause) {
         forecastFailures.increment();
     }
@@ -292,6 +309,55 @@ public final class OdecastMetrics implements StreamListener, RetrainListener, Au
             kafkaStreamsMetrics.close();
         }
         registry.close();
+    }
+
+    /**
+     * Prequential scores of one method in one lead bucket, as sums and counts (each scored forecast and
+     * variable counts once), so PromQL divides rates: MAE = absolute.error / errors, RMSE = sqrt(squared.error
+     * / errors), MASE = scaled.error / scaled, coverage = interval.hits / interval.checks.
+     */
+    private final class ScoreMeters {
+        final Counter errors;
+        final Counter absolute;
+        final Counter squared;
+        final Counter scaledCount;
+        final Counter scaled;
+        final Counter checks;
+        final Counter hits;
+
+        ScoreMeters(String method, String bucket) {
+            errors = scoreCounter("odecast.score.errors", method, bucket, "Scored (forecast, variable) pairs");
+            absolute = scoreCounter("odecast.score.absolute.error", method, bucket, "Sum of absolute errors (series units)");
+            squared = scoreCounter("odecast.score.squared.error", method, bucket, "Sum of squared errors");
+            scaledCount = scoreCounter("odecast.score.scaled", method, bucket, "Pairs with a known MASE scale");
+            scaled = scoreCounter("odecast.score.scaled.error", method, bucket,
+                    "Sum of absolute errors over the in-sample naive one-step MAE");
+            checks = scoreCounter("odecast.score.interval.checks", method, bucket, "Pairs that had a prediction interval");
+            hits = scoreCounter("odecast.score.interval.hits", method, bucket, "Pairs inside their prediction interval");
+        }
+
+        void record(Score s) {
+            for (int v = 0; v < s.errors().length; v++) {
+                double e = s.errors()[v];
+                errors.increment();
+                absolute.increment(Math.abs(e));
+                squared.increment(e * e);
+                if (Double.isFinite(s.scaled()[v])) {
+                    scaledCount.increment();
+                    scaled.increment(s.scaled()[v]);
+                }
+                if (s.covered() != null) {
+                    checks.increment();
+                    if (s.covered()[v]) {
+                        hits.increment();
+                    }
+                }
+            }
+        }
+    }
+
+    private Counter scoreCounter(String name, String method, String bucket, String description) {
+        return Counter.builder(name).tag("method", method).tag("bucket", bucket).description(description).register(registry);
     }
 
     /** What the meters know of one series; written by the stream and training threads, read on scrape. */

@@ -123,6 +123,25 @@ final class HistoryStore {
                 meta.lastTrainingMillis());
     }
 
+    /** The earliest stored observation of a series: time, then values; null when none is stored. */
+    double[][] first(String id) {
+        try (KeyValueIterator<Bytes, byte[]> it = observations.range(prefixStart(id), prefixEnd(id))) {
+            if (!it.hasNext()) {
+                return null;
+            }
+            var e = it.next();
+            return new double[][] {{time(e.key)}, unpack(e.value)};
+        }
+    }
+
+    /** The values of the latest stored observation of a series at or before {@code t}; null when none. */
+    double[] atOrBefore(String id, double t) {
+        Bytes upTo = key(id, t);
+        try (KeyValueIterator<Bytes, byte[]> it = observations.reverseRange(prefixStart(id), upTo)) {
+            return it.hasNext() ? unpack(it.next().value) : null;
+        }
+    }
+
     /** Every series' record, for the wall-clock retraining check. */
     KeyValueIterator<String, byte[]> allSeries() {
         return series.all();

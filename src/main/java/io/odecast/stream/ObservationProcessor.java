@@ -1,7 +1,14 @@
 package io.odecast.stream;
 
 import io.odecast.forecast.Forecast;
+import io.odecast.forecast.ForecastCurve;
 import io.odecast.forecast.Forecaster;
+import io.odecast.forecast.Intervals;
+import io.odecast.forecast.PendingForecast;
+import io.odecast.forecast.Score;
+import io.odecast.forecast.ScoreState;
+import io.odecast.forecast.Scorer;
+import io.odecast.forecast.ScoringSettings;
 import io.odecast.forecast.ObservationParser;
 import io.odecast.forecast.ParseResult;
 import io.odecast.forecast.RejectReason;
@@ -9,7 +16,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +46,22 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
     static final String DETAIL_HEADER = "odecast.detail";
 
     private static final Logger LOG = LoggerFactory.getLogger(ObservationProcessor.class);
+    /** Series whose pending forecasts are kept in memory, most recently seen first. */
+    private static final int PENDING_SERIES = 10_000;
 
     private final StreamSettings settings;
     private final RetrainRequests retrain;
     private final StreamListener listener;
     private final ObservationParser parser;
     private final Forecaster forecaster;
+    private final Scorer scorer;
+    /** Forecasts waiting to be scored, per series: kept in memory (a restart loses at most one horizon of scores). */
+    private final Map<String, Deque<PendingForecast>> pending = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Deque<PendingForecast>> eldest) {
+            return size() > PENDING_SERIES;
+        }
+    };
     private final Map<String, PublishedModel> parsedModels = new HashMap<>();
     /** Reused for every key (a processor runs on one thread); invalid UTF-8 is an error, not a replacement. */
     private final java.nio.charset.CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
@@ -51,6 +70,7 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
     private HistoryStore history;
     private KeyValueStore<String, byte[]> forecasts;
     private KeyValueStore<String, byte[]> models;
+    private KeyValueStore<String, byte[]> scores;
 
     ObservationProcessor(StreamSettings settings, RetrainRequests retrain, StreamListener listener) {
         this.settings = settings;
@@ -58,6 +78,7 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
         this.listener = listener;
         this.parser = new ObservationParser(settings.maxRecordBytes());
         this.forecaster = new Forecaster(settings.horizon(), settings.forecastPoints());
+        this.scorer = new Scorer(settings.scoring(), settings.horizon());
     }
 
     @Override
@@ -67,6 +88,7 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
                 context.getStateStore(OdecastTopology.SERIES_STORE));
         this.forecasts = context.getStateStore(OdecastTopology.FORECASTS_STORE);
         this.models = context.getStateStore(OdecastTopology.MODELS_STORE);
+        this.scores = context.getStateStore(OdecastTopology.SCORES_STORE);
         if (!settings.retrainInterval().isZero()) {
             context.schedule(settings.retrainInterval(), PunctuationType.WALL_CLOCK_TIME, this::retrainStale);
         }
@@ -92,24 +114,67 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
         SeriesMeta now = history.add(observation, settings.historyLimit());
         listener.observationAccepted(series);
 
+        ScoringSettings scoring = settings.scoring();
+        ScoreState state = scoreState(series, observation.values().length);
+        if (past != null && past.count() > 0 && observation.time() > past.latestTime()) {
+            state.observeStep(past.latestValues(), observation.values());
+        }
+        Deque<PendingForecast> waiting = pending.computeIfAbsent(series, k -> new ArrayDeque<>());
+        Scorer.Result scored = scorer.score(state, waiting, observation, now.latestTime(),
+                t -> history.atOrBefore(series, t));
+        for (Score score : scored.scores()) {
+            listener.scored(series, score);
+            if (!settings.evaluationsTopic().isEmpty()) {
+                context.forward(new Record<>(record.key(), Evaluation.toBytes(series, observation, score), record.timestamp()),
+                        OdecastTopology.EVALUATIONS_SINK);
+            }
+        }
+        Intervals intervals = new Intervals(scoring.intervalLevel(), settings.horizon() / scoring.buckets(),
+                state.halfWidths(scoring.intervalLevel(), scoring.minResiduals()));
+        scores.put(series, state.toBytes());
+
         PublishedModel model = model(series);
+        ForecastCurve curve = null;
         if (model != null) {
             try {
-                Forecast forecast = forecaster.forecast(model.model(), model.version(), now.latest());
+                Forecast forecast = forecaster.forecast(model.model(), model.version(), now.latest(), intervals);
                 byte[] bytes = forecast.toBytes();
                 forecasts.put(series, bytes);
                 context.forward(new Record<>(record.key(), bytes, record.timestamp()), OdecastTopology.FORECASTS_SINK);
                 listener.forecastEmitted(series, model.version(), System.nanoTime() - start, forecast.solver());
+                curve = forecast.curve();
             } catch (Exception e) {
                 // The observation is kept; only this forecast is lost, and the log says why.
                 LOG.warn("no forecast for series '{}' from model {}: {}", series, model.version(), e.getMessage());
                 listener.forecastFailed(series, e);
             }
         }
-        if (dueByCount(now, model, own)) {
-            retrain.request(history.history(now), model == null ? 0 : model.version());
+        if (observation.time() == now.latestTime()) {
+            double[][] first = history.first(series);
+            Scorer.keep(waiting, scorer.issue(now.latest(), model == null ? 0 : model.version(), curve,
+                    intervals.halfWidths(), first[0][0], first[1]));
+        }
+        boolean drifted = scored.drift() && model != null && now.count() >= own.minHistory();
+        if (drifted) {
+            listener.driftDetected(series);
+            LOG.info("series '{}': the one-step error of model v{} drifted; retraining", series, model.version());
+        }
+        if (drifted || dueByCount(now, model, own)) {
+            retrain.request(history.history(now), model);
             history.put(now.trainingRequested(System.currentTimeMillis()));
         }
+    }
+
+    /** The series' scoring state; a fresh one when there is none, or when the scoring settings changed its shape. */
+    private ScoreState scoreState(String series, int vars) {
+        byte[] stored = scores.get(series);
+        if (stored != null) {
+            ScoreState s = ScoreState.fromBytes(stored);
+            if (s.fits(vars, settings.scoring())) {
+                return s;
+            }
+        }
+        return ScoreState.empty(vars, settings.scoring());
     }
 
     private static boolean dueByCount(SeriesMeta h, PublishedModel model, SeriesSettings own) {
@@ -137,7 +202,7 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
         }
         for (SeriesMeta m : due) {
             PublishedModel model = model(m.series());
-            retrain.request(history.history(m), model == null ? 0 : model.version());
+            retrain.request(history.history(m), model);
             history.put(m.trainingRequested(nowMillis));
         }
     }

@@ -22,8 +22,11 @@ public final class OdecastTopology {
     public static final String SERIES_STORE = "odecast-series";
     public static final String FORECASTS_STORE = "odecast-latest-forecasts";
     public static final String MODELS_STORE = "odecast-models";
+    /** Per series: the scoring state (MASE scale, recent residuals for the intervals, drift detector). */
+    public static final String SCORES_STORE = "odecast-scores";
     static final String FORECASTS_SINK = "forecasts";
     static final String DEAD_LETTERS_SINK = "dead-letters";
+    static final String EVALUATIONS_SINK = "evaluations";
 
     private OdecastTopology() {
     }
@@ -40,10 +43,16 @@ public final class OdecastTopology {
                 Serdes.ByteArray()).withCachingEnabled(), "forecaster");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FORECASTS_STORE), Serdes.String(),
                 Serdes.ByteArray()).withCachingEnabled(), "forecaster");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCORES_STORE), Serdes.String(),
+                Serdes.ByteArray()).withCachingEnabled(), "forecaster");
         t.addSink(FORECASTS_SINK, settings.forecastsTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
                 "forecaster");
         t.addSink(DEAD_LETTERS_SINK, settings.deadLettersTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
                 "forecaster");
+        if (!settings.evaluationsTopic().isEmpty()) {
+            t.addSink(EVALUATIONS_SINK, settings.evaluationsTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
+                    "forecaster");
+        }
         t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MODELS_STORE), Serdes.String(),
                         Serdes.ByteArray()).withLoggingDisabled(),
                 "models", new StringDeserializer(), new ByteArrayDeserializer(), settings.modelsTopic(), "models-loader",

@@ -8,8 +8,8 @@ package io.odecast.stream;
 public interface RetrainRequests {
 
     /**
-     * Asks for a model of {@code history}'s series; {@code currentVersion} is the model in use (0: none).
-     * Must return at once.
+     * Asks for a model of {@code history}'s series; {@code current} is the model in use (the champion a
+     * new one must beat), null when it has none. Must return at once.
      */
-    void request(SeriesHistory history, long currentVersion);
+    void request(SeriesHistory history, PublishedModel current);
 }

@@ -22,6 +22,14 @@ public interface StreamListener {
     default void forecastFailed(String series, Exception cause) {
     }
 
+    /** An earlier forecast (the model's or a baseline's) was scored against a new observation. */
+    default void scored(String series, io.odecast.forecast.Score score) {
+    }
+
+    /** The model's one-step error drifted (Page–Hinkley): retraining was asked for. */
+    default void driftDetected(String series) {
+    }
+
     /** A model took effect; {@code publishedMillis} is its record's timestamp on the models topic. */
     default void modelLoaded(String series, long version, long publishedMillis) {
     }

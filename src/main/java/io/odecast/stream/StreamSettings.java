@@ -1,5 +1,6 @@
 package io.odecast.stream;
 
+import io.odecast.forecast.ScoringSettings;
 import io.odecast.train.Normaliser;
 import io.odecast.train.TrainingConfig;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import java.util.Objects;
  * @param trainingBudget     wall-clock budget of one training run
  * @param series             per-series overrides: an exact series id, or a prefix ending in {@code *}
  *                           (the longest matching prefix wins over shorter ones; an exact id over any prefix)
+ * @param scoring            prequential scoring, baselines, intervals and drift detection
+ * @param evaluationsTopic   where every scored forecast is also written; empty: nowhere (metrics only)
  */
 public record StreamSettings(
         String observationsTopic,
@@ -41,7 +44,9 @@ public record StreamSettings(
         Normaliser.Kind transform,
         TrainingConfig training,
         Duration trainingBudget,
-        Map<String, SeriesSettings> series) {
+        Map<String, SeriesSettings> series,
+        ScoringSettings scoring,
+        String evaluationsTopic) {
 
     public StreamSettings {
         Objects.requireNonNull(observationsTopic);
@@ -52,6 +57,8 @@ public record StreamSettings(
         Objects.requireNonNull(transform);
         Objects.requireNonNull(training);
         Objects.requireNonNull(trainingBudget);
+        Objects.requireNonNull(scoring);
+        Objects.requireNonNull(evaluationsTopic);
         series = Map.copyOf(series);
         if (!(horizon > 0) || forecastPoints < 2 || maxRecordBytes < 16 || historyLimit < 2 || retrainEvery < 0
                 || minHistory < 3 || minHistory > historyLimit) {
@@ -64,30 +71,30 @@ public record StreamSettings(
     public static StreamSettings defaults() {
         return new StreamSettings("odecast.observations", "odecast.forecasts", "odecast.models",
                 "odecast.dead-letters", 10.0, 21, 64 * 1024, 1000, 20, Duration.ofMinutes(10), 12,
-                Normaliser.Kind.ZSCORE, TrainingConfig.SEED, Duration.ofSeconds(30), Map.of());
+                Normaliser.Kind.ZSCORE, TrainingConfig.SEED, Duration.ofSeconds(30), Map.of(), ScoringSettings.defaults(), "");
     }
 
     public StreamSettings withTopics(String observations, String forecasts, String models, String deadLetters) {
         return new StreamSettings(observations, forecasts, models, deadLetters, horizon, forecastPoints, maxRecordBytes,
-                historyLimit, retrainEvery, retrainInterval, minHistory, transform, training, trainingBudget, series);
+                historyLimit, retrainEvery, retrainInterval, minHistory, transform, training, trainingBudget, series, scoring, evaluationsTopic);
     }
 
     public StreamSettings withRetraining(int every, Duration interval, int minimumHistory, Duration budget) {
         return new StreamSettings(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic, horizon,
                 forecastPoints, maxRecordBytes, historyLimit, every, interval, minimumHistory, transform, training, budget,
-                series);
+                series, scoring, evaluationsTopic);
     }
 
     public StreamSettings withForecast(double h, int points) {
         return new StreamSettings(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic, h, points,
-                maxRecordBytes, historyLimit, retrainEvery, retrainInterval, minHistory, transform, training, trainingBudget, series);
+                maxRecordBytes, historyLimit, retrainEvery, retrainInterval, minHistory, transform, training, trainingBudget, series, scoring, evaluationsTopic);
     }
 
     /** These settings with per-series overrides (see the record's {@code series} parameter). */
     public StreamSettings withSeries(Map<String, SeriesSettings> overrides) {
         return new StreamSettings(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic, horizon,
                 forecastPoints, maxRecordBytes, historyLimit, retrainEvery, retrainInterval, minHistory, transform, training,
-                trainingBudget, overrides);
+                trainingBudget, overrides, scoring, evaluationsTopic);
     }
 
     /** The settings that apply to {@code id}: its own, else the longest matching prefix pattern, else the defaults. */
@@ -110,6 +117,19 @@ public record StreamSettings(
     public StreamSettings withTraining(TrainingConfig config, Normaliser.Kind kind) {
         return new StreamSettings(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic, horizon,
                 forecastPoints, maxRecordBytes, historyLimit, retrainEvery, retrainInterval, minHistory, kind, config,
-                trainingBudget, series);
+                trainingBudget, series, scoring, evaluationsTopic);
+    }
+
+    public StreamSettings withScoring(ScoringSettings settings) {
+        return new StreamSettings(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic, horizon,
+                forecastPoints, maxRecordBytes, historyLimit, retrainEvery, retrainInterval, minHistory, transform, training,
+                trainingBudget, series, settings, evaluationsTopic);
+    }
+
+    /** Also writes every scored forecast to {@code topic} (empty: metrics only). */
+    public StreamSettings withEvaluationsTopic(String topic) {
+        return new StreamSettings(observationsTopic, forecastsTopic, modelsTopic, deadLettersTopic, horizon,
+                forecastPoints, maxRecordBytes, historyLimit, retrainEvery, retrainInterval, minHistory, transform, training,
+                trainingBudget, series, scoring, topic);
     }
 }

@@ -55,7 +55,8 @@ class OdecastTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "odecast-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        RetrainRequests capture = (history, version) -> retrainRequests.add(history.series() + "@" + history.size() + "/v" + version);
+        RetrainRequests capture = (history, current) -> retrainRequests.add(history.series() + "@" + history.size() + "/v"
+                + (current == null ? 0 : current.version()));
         driver = new TopologyTestDriver(OdecastTopology.build(SETTINGS, capture, StreamListener.NONE), props);
         observations = driver.createInputTopic(SETTINGS.observationsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
         models = driver.createInputTopic(SETTINGS.modelsTopic(), new StringSerializer(), new ByteArraySerializer());
@@ -151,6 +152,85 @@ class OdecastTopologyTest {
         assertThat(f.get("modelVersion").asLong()).isEqualTo(3);
     }
 
+    /** A driver on {@code custom} settings, recording retraining requests; returns the evaluations topic. */
+    private TestOutputTopic<byte[], byte[]> restart(StreamSettings custom) {
+        driver.close();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "odecast-test-scoring");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("scoring").toString());
+        RetrainRequests capture = (history, current) -> retrainRequests.add(history.series() + "@" + history.size() + "/v"
+                + (current == null ? 0 : current.version()));
+        driver = new TopologyTestDriver(OdecastTopology.build(custom, capture, StreamListener.NONE), props);
+        observations = driver.createInputTopic(custom.observationsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
+        models = driver.createInputTopic(custom.modelsTopic(), new StringSerializer(), new ByteArraySerializer());
+        forecasts = driver.createOutputTopic(custom.forecastsTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return driver.createOutputTopic(custom.evaluationsTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @Test
+    void earlierForecastsAreScoredAndLaterForecastsCarryIntervals() throws Exception {
+        StreamSettings scoring = SETTINGS.withRetraining(0, Duration.ZERO, 4, Duration.ofSeconds(5))
+                .withScoring(new io.odecast.forecast.ScoringSettings(3, 0.8, 0, 50, 3, 0.1, 1000, 0))
+                .withEvaluationsTopic("odecast.evaluations");
+        TestOutputTopic<byte[], byte[]> evaluations = restart(scoring);
+        models.pipeInput("s", new PublishedModel("s", 2, model()).toBytes());
+        for (int t = 0; t < 8; t++) {
+            observe("s", t, 1.5 + 0.1 * t, 1.0 - 0.05 * t);
+        }
+        List<JsonNode> evals = new ArrayList<>();
+        for (byte[] v : evaluations.readValuesToList()) {
+            evals.add(JSON.readTree(v));
+        }
+        // horizon 3 in 3 buckets, one observation per time unit: the forecast issued at t is scored at
+        // t+1, t+2, t+3, by the model and two baselines (no seasonal period)
+        long modelScores = evals.stream().filter(e -> e.get("method").asText().equals("odecast")).count();
+        assertThat(modelScores).isEqualTo(5 * 3 + 2 + 1);
+        assertThat(evals.stream().filter(e -> e.get("method").asText().equals("naive")).count()).isEqualTo(modelScores);
+        JsonNode first = evals.stream().filter(e -> e.get("method").asText().equals("naive")).findFirst().orElseThrow();
+        assertThat(first.get("issuedAt").asDouble()).isEqualTo(0.0);
+        assertThat(first.get("t").asDouble()).isEqualTo(1.0);
+        assertThat(first.get("bucket").asInt()).isEqualTo(1);
+        assertThat(first.at("/errors/a").asDouble()).isCloseTo(0.1, within(1e-12));
+        assertThat(first.at("/errors/b").asDouble()).isCloseTo(-0.05, within(1e-12));
+        // three model residuals per bucket make intervals; the last forecast has them for every point ahead
+        List<byte[]> out = forecasts.readValuesToList();
+        JsonNode last = JSON.readTree(out.get(out.size() - 1));
+        assertThat(last.at("/intervals/level").asDouble()).isEqualTo(0.8);
+        assertThat(last.at("/intervals/bucketWidth").asDouble()).isEqualTo(1.0);
+        JsonNode ahead = last.get("points").get(last.get("points").size() - 1);
+        assertThat(ahead.at("/lower/a").asDouble()).isLessThanOrEqualTo(ahead.at("/values/a").asDouble());
+        assertThat(ahead.at("/upper/a").asDouble()).isGreaterThanOrEqualTo(ahead.at("/values/a").asDouble());
+        assertThat(last.get("points").get(0).has("lower")).isFalse(); // lead 0: the observation itself
+        JsonNode firstForecast = JSON.readTree(out.get(0));
+        assertThat(firstForecast.at("/intervals/halfWidths/0/0").isNull()).isTrue();
+        assertThat(firstForecast.get("points").get(1).has("lower")).isFalse();
+    }
+
+    @Test
+    void aDriftingErrorAsksForRetraining() {
+        StreamSettings scoring = SETTINGS.withRetraining(0, Duration.ZERO, 4, Duration.ofSeconds(5))
+                .withScoring(new io.odecast.forecast.ScoringSettings(3, 0.8, 0, 50, 3, 0.1, 5, 0))
+                .withEvaluationsTopic("odecast.evaluations");
+        restart(scoring);
+        models.pipeInput("s", new PublishedModel("s", 2, model()).toBytes());
+        // first the series follows the model exactly (one-step errors about 0), then it stops moving
+        double[] x = {1.5, 1.0};
+        for (int t = 0; t < 12; t++) {
+            observe("s", t, x[0], x[1]);
+            x = model().forecast(t, x, new double[] {t + 1})[0];
+        }
+        assertThat(retrainRequests).isEmpty();
+        int alarmAt = -1;
+        for (int t = 12; t < 40 && retrainRequests.isEmpty(); t++) {
+            observe("s", t, x[0], x[1]);
+            alarmAt = t;
+        }
+        assertThat(retrainRequests).hasSize(1);
+        assertThat(retrainRequests.get(0)).endsWith("/v2");
+        assertThat(alarmAt).as("time of the alarm").isBetween(14, 30);
+    }
+
     private SeriesHistory history(String series) {
         HistoryStore store = new HistoryStore(driver.getKeyValueStore(OdecastTopology.HISTORY_STORE),
                 driver.getKeyValueStore(OdecastTopology.SERIES_STORE));
@@ -161,7 +241,8 @@ class OdecastTopologyTest {
     void historyIsBoundedAndNegativeTimesSortCorrectly() {
         StreamSettings small = new StreamSettings(SETTINGS.observationsTopic(), SETTINGS.forecastsTopic(),
                 SETTINGS.modelsTopic(), SETTINGS.deadLettersTopic(), 3.0, 7, 4096, 5, 0, Duration.ZERO, 3,
-                SETTINGS.transform(), SETTINGS.training(), SETTINGS.trainingBudget(), java.util.Map.of());
+                SETTINGS.transform(), SETTINGS.training(), SETTINGS.trainingBudget(), java.util.Map.of(),
+                SETTINGS.scoring(), "");
         driver.close();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "odecast-test-2");
@@ -191,7 +272,7 @@ class OdecastTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("3").toString());
         retrainRequests.clear();
-        RetrainRequests capture = (history, version) -> retrainRequests.add(history.series() + "@" + history.size());
+        RetrainRequests capture = (history, current) -> retrainRequests.add(history.series() + "@" + history.size());
         driver = new TopologyTestDriver(OdecastTopology.build(custom, capture, StreamListener.NONE), props);
         observations = driver.createInputTopic(custom.observationsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
         deadLetters = driver.createOutputTopic(custom.deadLettersTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
