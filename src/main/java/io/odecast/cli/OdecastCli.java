@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Continuous-time forecasts with Neural ODEs on Kafka Streams.",
-        subcommands = {DemoCommand.class, RunCommand.class, ConfigCommand.class, TrainCommand.class, ExamplesCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, ConfigCommand.class, TrainCommand.class, BacktestCommand.class,
+            ExamplesCommand.class,
             CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class OdecastCli implements Callable<Integer> {

@@ -141,4 +141,29 @@ class OdecastCliTest {
             throw new AssertionError("not JSON: " + line, e);
         }
     }
+
+    @Test
+    void backtestPrintsScoresPerLeadBucketForTheModelAndEachBaseline() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = OdecastCli.run(new String[] {"backtest", "--dataset", "hare-lynx", "--season", "10", "--json",
+            "--no-plots"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertThat(code).as(err.toString()).isZero();
+        com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(r.get("observations").asInt()).isEqualTo(21);
+        assertThat(r.get("bucketMaxLead")).hasSize(5);
+        for (String bucket : new String[] {"1", "5"}) {
+            assertThat(r.at("/model/" + bucket + "/n").asLong()).isPositive();
+            for (String baseline : new String[] {"naive", "seasonal-naive", "drift"}) {
+                com.fasterxml.jackson.databind.JsonNode b = r.at("/baselines/" + baseline + "/" + bucket);
+                assertThat(b.get("mae").asDouble()).as(baseline).isPositive();
+                assertThat(b.get("rmse").asDouble()).isGreaterThanOrEqualTo(b.get("mae").asDouble());
+                assertThat(b.has("mase")).isTrue();
+                assertThat(b.has("coverage")).isTrue();
+            }
+        }
+        assertThat(r.at("/model/1/mase").asDouble()).isLessThan(1.0);
+        assertThat(OdecastCli.run(new String[] {"backtest", "--csv", "x.csv"}, new java.io.PrintWriter(out),
+                new java.io.PrintWriter(err))).isEqualTo(ExitCodes.USAGE);
+    }
 }
