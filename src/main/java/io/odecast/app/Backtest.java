@@ -131,11 +131,12 @@ public final class Backtest {
     }
 
     /**
-     * The streaming settings of a backtest: the demo's model and training, a horizon of {@code buckets}
-     * median spacings unless given (so bucket 1 is about one step ahead), and the scoring asked for.
+     * The streaming settings of a backtest: the demo's model and training (with Fourier time features of
+     * {@code periods}, if any), a horizon of {@code buckets} median spacings unless given (so bucket 1 is
+     * about one step ahead), and the scoring asked for.
      */
     public static StreamSettings settings(Dataset data, Double horizon, int buckets, double season, double level,
-                                          int minHistory, int retrainEvery) {
+                                          int minHistory, int retrainEvery, double... periods) {
         double[] gaps = new double[data.size() - 1];
         double[] t = data.times().clone();
         java.util.Arrays.sort(t);
@@ -144,7 +145,12 @@ public final class Backtest {
         }
         java.util.Arrays.sort(gaps);
         double h = horizon != null ? horizon : buckets * gaps[gaps.length / 2];
-        return Demo.settings().withForecast(h, 2 * buckets + 1)
+        StreamSettings demo = Demo.settings();
+        if (periods.length > 0) {
+            // Fourier time features of the model's field: f(x, t) sees the phase of each period
+            demo = demo.withTraining(demo.training().withPeriods(periods), demo.transform());
+        }
+        return demo.withForecast(h, 2 * buckets + 1)
                 .withRetraining(retrainEvery, java.time.Duration.ZERO, minHistory, java.time.Duration.ofSeconds(60))
                 .withScoring(io.odecast.forecast.ScoringSettings.defaults().withBuckets(buckets).withSeasonalPeriod(season)
                         .withIntervalLevel(level));

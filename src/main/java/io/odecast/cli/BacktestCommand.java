@@ -55,6 +55,10 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--season", paramLabel = "P", description = "Seasonal-naive period in the series' time unit (0: off).")
     private double season = 0;
 
+    @Option(names = "--periods", paramLabel = "P,...", split = ",", description = "Fourier time-feature periods of "
+            + "the model's vector field (e.g. 1 for a yearly cycle in years); default none.")
+    private double[] periods = new double[0];
+
     @Option(names = "--level", paramLabel = "L", description = "Prediction-interval level.")
     private double level = 0.8;
 
@@ -90,7 +94,7 @@ final class BacktestCommand implements Callable<Integer> {
         }
         Backtest.Result r;
         try {
-            r = Backtest.run(data, Backtest.settings(data, horizon, buckets, season, level, minHistory, retrainEvery));
+            r = Backtest.run(data, Backtest.settings(data, horizon, buckets, season, level, minHistory, retrainEvery, periods));
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -111,6 +115,7 @@ final class BacktestCommand implements Callable<Integer> {
         n.put("horizon", r.settings().horizon());
         n.put("level", r.settings().scoring().intervalLevel());
         n.put("seasonalPeriod", r.settings().scoring().seasonalPeriod());
+        n.set("periods", JSON.valueToTree(r.settings().training().periods()));
         var leads = n.putArray("bucketMaxLead");
         for (int b = 1; b <= r.board().buckets(); b++) {
             leads.add(r.settings().horizon() * b / r.board().buckets());

@@ -112,6 +112,13 @@ public record TrainingConfig(
                 horizon, gradient, backend, seed);
     }
 
+    /** Fourier time features of these periods (none: an autonomous field). */
+    public TrainingConfig withPeriods(double... p) {
+        return new TrainingConfig(mode, hidden, activation, p, initialisation, method, rtol, atol, maxSteps,
+                learningRate, weightDecay, clipNorm, loss, epochs, patience, trainFraction, normaliser, normaliseOnAll,
+                horizon, gradient, backend, seed);
+    }
+
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(mode, hidden, activation, periods, initialisation, method, rtol, atol, maxSteps,
                 learningRate, weightDecay, clipNorm, loss, epochs, patience, trainFraction, normaliser, normaliseOnAll,

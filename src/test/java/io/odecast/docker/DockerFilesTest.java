@@ -111,6 +111,9 @@ class DockerFilesTest {
             metrics.forecastEmitted("s", 1, 1_000_000, new SolverStats(14, 2, 0, 0.5));
             metrics.modelLoaded("s", 1, System.currentTimeMillis());
             metrics.trainingEnded("s", RetrainListener.Outcome.PUBLISHED, 1_000_000_000L, 10, 0.1);
+            metrics.scored("s", new io.odecast.forecast.Score(io.odecast.forecast.Method.MODEL, 1, 1, 0.5,
+                    new double[] {0.1}, new double[] {0.4}, new boolean[] {true}));
+            metrics.driftDetected("s");
             scrape = metrics.scrape();
         }
         List<String> missing = new ArrayList<>();
