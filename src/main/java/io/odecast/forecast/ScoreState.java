@@ -26,6 +26,10 @@ public final class ScoreState {
     private double phMean;
     private double phSum;
     private double phMin;
+    /** The half-widths last computed, and for which level and minimum; null when residuals or α changed since. */
+    private double[][] widths;
+    private double widthsLevel;
+    private int widthsMin;
 
     private ScoreState(int vars, int buckets, int window) {
         this.vars = vars;
@@ -70,6 +74,7 @@ public final class ScoreState {
         }
         next[b] = (next[b] + 1) % window;
         stored[b] = Math.min(window, stored[b] + 1);
+        widths = null;
     }
 
     /**
@@ -78,6 +83,9 @@ public final class ScoreState {
      * residual when that rank is past n, none when α ≥ 1); NaN where fewer than {@code minResiduals} are known.
      */
     public double[][] halfWidths(double level, int minResiduals) {
+        if (widths != null && widthsLevel == level && widthsMin == minResiduals) {
+            return widths;
+        }
         double[][] out = new double[buckets][vars];
         for (int b = 0; b < buckets; b++) {
             int n = stored[b];
@@ -95,6 +103,9 @@ public final class ScoreState {
                 }
             }
         }
+        widths = out;
+        widthsLevel = level;
+        widthsMin = minResiduals;
         return out;
     }
 
@@ -109,6 +120,7 @@ public final class ScoreState {
             a += gamma * ((1 - level) - (i < misses ? 1 : 0));
         }
         alpha[b] = a;
+        widths = null;
     }
 
     /**
@@ -131,17 +143,21 @@ public final class ScoreState {
     }
 
     public byte[] toBytes() {
-        int size = 1 + 4 * 3 + 8 * vars + 8 + buckets * (8 + 8 + 8 * vars * window) + 8 + 8 * 3;
+        int size = 1 + 4 * 3 + 8 * vars + 8 + 8 + 8 * 3;
+        for (int k = 0; k < buckets; k++) {
+            size += 8 + 8 + 8 * vars * stored[k];
+        }
         ByteBuffer b = ByteBuffer.allocate(size).put(FORMAT_V1).putInt(vars).putInt(buckets).putInt(window);
         for (double s : sumAbsStep) {
             b.putDouble(s);
         }
         b.putLong(steps);
         for (int k = 0; k < buckets; k++) {
+            // a ring fills from index 0, so its first stored[k] entries are all it holds
             b.putInt(stored[k]).putInt(next[k]).putDouble(alpha[k]);
             for (double[] ring : residuals[k]) {
-                for (double r : ring) {
-                    b.putDouble(r);
+                for (int i = 0; i < stored[k]; i++) {
+                    b.putDouble(ring[i]);
                 }
             }
         }
@@ -163,8 +179,12 @@ public final class ScoreState {
                 s.stored[k] = b.getInt();
                 s.next[k] = b.getInt();
                 s.alpha[k] = b.getDouble();
+                if (s.stored[k] < 0 || s.stored[k] > s.window) {
+                    throw new IllegalStateException("corrupt score state in the state store: " + s.stored[k]
+                            + " residuals in a window of " + s.window);
+                }
                 for (double[] ring : s.residuals[k]) {
-                    for (int i = 0; i < ring.length; i++) {
+                    for (int i = 0; i < s.stored[k]; i++) {
                         ring[i] = b.getDouble();
                     }
                 }

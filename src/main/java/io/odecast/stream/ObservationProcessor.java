@@ -62,6 +62,13 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
             return size() > PENDING_SERIES;
         }
     };
+    /** Decoded scoring states, most recently used first (written through to the store). */
+    private final Map<String, ScoreState> decodedScores = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ScoreState> eldest) {
+            return size() > PENDING_SERIES;
+        }
+    };
     private final Map<String, PublishedModel> parsedModels = new HashMap<>();
     /** Reused for every key (a processor runs on one thread); invalid UTF-8 is an error, not a replacement. */
     private final java.nio.charset.CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
@@ -165,16 +172,21 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
         }
     }
 
-    /** The series' scoring state; a fresh one when there is none, or when the scoring settings changed its shape. */
+    /**
+     * The series' scoring state: decoded once and kept (the store stays the truth: it is written after
+     * every change); a fresh one when there is none, or when the scoring settings changed its shape.
+     */
     private ScoreState scoreState(String series, int vars) {
-        byte[] stored = scores.get(series);
-        if (stored != null) {
-            ScoreState s = ScoreState.fromBytes(stored);
-            if (s.fits(vars, settings.scoring())) {
-                return s;
+        ScoreState s = decodedScores.get(series);
+        if (s == null) {
+            byte[] stored = scores.get(series);
+            s = stored == null ? null : ScoreState.fromBytes(stored);
+            if (s == null || !s.fits(vars, settings.scoring())) {
+                s = ScoreState.empty(vars, settings.scoring());
             }
+            decodedScores.put(series, s);
         }
-        return ScoreState.empty(vars, settings.scoring());
+        return s;
     }
 
     private static boolean dueByCount(SeriesMeta h, PublishedModel model, SeriesSettings own) {

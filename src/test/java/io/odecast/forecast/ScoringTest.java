@@ -182,6 +182,25 @@ class ScoringTest {
     }
 
     @Test
+    void aFullRingSurvivesItsBinaryFormAndAnEmptyOneIsSmall() {
+        ScoringSettings s = new ScoringSettings(2, 0.8, 0, 100, 10, 0.1, 10, 0.05);
+        ScoreState empty = ScoreState.empty(2, s);
+        assertThat(empty.toBytes().length).isLessThan(200);
+        ScoreState state = ScoreState.empty(2, s);
+        for (int i = 0; i < 150; i++) {
+            state.addResiduals(1, new double[] {i, -2 * i});
+        }
+        state.addResiduals(2, new double[] {1, 1});
+        ScoreState back = ScoreState.fromBytes(state.toBytes());
+        assertThat(back.toBytes()).isEqualTo(state.toBytes());
+        assertThat(back.halfWidths(0.8, 1)[0]).containsExactly(state.halfWidths(0.8, 1)[0]);
+        // the window holds the last 100 (50..149): rank ⌈101 · 0.8⌉ = 81 → 130
+        assertThat(back.halfWidths(0.8, 1)[0][0]).isEqualTo(130.0);
+        back.addResiduals(1, new double[] {1000, 1000}); // overwrites the oldest, 50
+        assertThat(back.halfWidths(0.8, 1)[0][0]).isEqualTo(131.0);
+    }
+
+    @Test
     void theBoardAveragesPerMethodAndBucket() {
         ScoreBoard board = new ScoreBoard(2);
         board.add(new Score(Method.MODEL, 1, 1, 0.5, new double[] {1, -3}, new double[] {0.5, 1.5}, new boolean[] {true, false}));
