@@ -40,6 +40,14 @@ final class HistoryStore {
         this.series = series;
     }
 
+    /** Each series' earliest stored observation {time}, {values}, kept in step with additions and eviction. */
+    private final java.util.Map<String, double[][]> firsts = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, double[][]> eldest) {
+            return size() > CACHED_SERIES;
+        }
+    };
+
     SeriesMeta meta(String id) {
         SeriesMeta m = decoded.get(id);
         if (m == null) {
@@ -80,6 +88,11 @@ final class HistoryStore {
             }
             oldest.forEach(observations::delete);
             count -= oldest.size();
+            firsts.remove(o.series());
+        }
+        double[][] first = firsts.get(o.series());
+        if (first != null && o.time() <= first[0][0]) {
+            firsts.put(o.series(), new double[][] {{o.time()}, o.values()});
         }
         SeriesMeta updated = new SeriesMeta(m.series(), m.variables(), count, latest ? o.time() : m.latestTime(),
                 latest ? o.values() : m.latestValues(), m.sinceTraining() + 1, m.lastTrainingMillis());
@@ -125,12 +138,18 @@ final class HistoryStore {
 
     /** The earliest stored observation of a series: time, then values; null when none is stored. */
     double[][] first(String id) {
+        double[][] cached = firsts.get(id);
+        if (cached != null) {
+            return cached;
+        }
         try (KeyValueIterator<Bytes, byte[]> it = observations.range(prefixStart(id), prefixEnd(id))) {
             if (!it.hasNext()) {
                 return null;
             }
             var e = it.next();
-            return new double[][] {{time(e.key)}, unpack(e.value)};
+            double[][] first = {{time(e.key)}, unpack(e.value)};
+            firsts.put(id, first);
+            return first;
         }
     }
 

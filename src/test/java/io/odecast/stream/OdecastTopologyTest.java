@@ -231,6 +231,27 @@ class OdecastTopologyTest {
         assertThat(alarmAt).as("time of the alarm").isBetween(14, 30);
     }
 
+    @Test
+    void theFirstStoredObservationFollowsOutOfOrderArrivalsAndEviction() {
+        HistoryStore store = new HistoryStore(driver.getKeyValueStore(OdecastTopology.HISTORY_STORE),
+                driver.getKeyValueStore(OdecastTopology.SERIES_STORE));
+        java.util.function.DoubleFunction<io.odecast.forecast.Observation> at = t ->
+                new io.odecast.forecast.Observation("f", t, List.of("a", "b"), new double[] {t, -t});
+        store.add(at.apply(5), 10);
+        store.add(at.apply(6), 10);
+        assertThat(store.first("f")[0][0]).isEqualTo(5.0);
+        store.add(at.apply(3), 10); // earlier than the first: becomes the first
+        assertThat(store.first("f")[0][0]).isEqualTo(3.0);
+        assertThat(store.first("f")[1]).containsExactly(3.0, -3.0);
+        for (int t = 7; t <= 14; t++) {
+            store.add(at.apply(t), 10);
+        }
+        // 11 observations over a bound of 10: the oldest one (a tenth of the bound) is dropped
+        assertThat(store.first("f")[0][0]).isEqualTo(5.0);
+        assertThat(store.first("f")[0][0]).isEqualTo(store.history(store.meta("f")).times()[0]);
+        assertThat(store.first("nobody")).isNull();
+    }
+
     private SeriesHistory history(String series) {
         HistoryStore store = new HistoryStore(driver.getKeyValueStore(OdecastTopology.HISTORY_STORE),
                 driver.getKeyValueStore(OdecastTopology.SERIES_STORE));
