@@ -105,7 +105,7 @@ public final class Backtest {
                 published.clear();
             }
         } finally {
-            deleteQuietly(state);
+            Demo.deleteQuietly(state);
         }
         synchronized (counts) {
             return new Result(data, settings, board, outcomes[RetrainListener.Outcome.PUBLISHED.ordinal()],
@@ -188,18 +188,7 @@ public final class Backtest {
     }
 
     private static byte[] json(Dataset data, int i) {
-        StringBuilder b = new StringBuilder("{\"t\": ").append(data.times()[i]).append(", \"values\": {");
-        for (int v = 0; v < data.variables().size(); v++) {
-            b.append(v == 0 ? "" : ", ").append('"').append(data.variables().get(v)).append("\": ").append(data.values()[i][v]);
-        }
-        return b.append("}}").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover temporary folder is harmless
-        }
+        return new DemoData.Event(data.name(), data.times()[i], data.values()[i], data.variables()).json()
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

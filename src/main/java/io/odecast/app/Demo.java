@@ -236,7 +236,8 @@ public final class Demo {
         return out;
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Removes a temporary folder; a leftover one is harmless. */
+    static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException | UncheckedIOException e) {

@@ -125,14 +125,23 @@ class LivePageIT {
             String dom = runChromium(chromium.get(), dir, "--dump-dom", "http://127.0.0.1:" + port + "/");
             Matcher figures = Pattern.compile("<figure[^>]*class=\"series\"[^>]*>").matcher(dom);
             List<String> drawn = new ArrayList<>();
+            int withIntervals = 0;
             while (figures.find()) {
                 String tag = figures.group();
                 drawn.add(attribute(tag, "data-series"));
+                withIntervals += Integer.parseInt(attribute(tag, "data-intervals")) > 0 ? 1 : 0;
                 assertThat(Integer.parseInt(attribute(tag, "data-observed"))).as(tag).isGreaterThanOrEqualTo(12);
                 assertThat(Integer.parseInt(attribute(tag, "data-forecast"))).as(tag).isPositive();
                 assertThat(Long.parseLong(attribute(tag, "data-model-version"))).as(tag).isPositive();
             }
             assertThat(drawn).containsExactly("hudson-bay", "sensor-1", "sensor-2");
+            // the sensors' forecasts have been scored often enough to carry prediction intervals
+            assertThat(withIntervals).isGreaterThanOrEqualTo(2);
+            Path png = dir.resolve("demo.png");
+            runChromium(chromium.get(), dir, "--screenshot=" + png, "--window-size=1800,1000",
+                    "http://127.0.0.1:" + port + "/");
+            Files.copy(png, Path.of("target", "live-page-demo.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertThat(pixelsNear(ImageIO.read(png.toFile()), BLUE)).isGreaterThan(100);
         } finally {
             demo.interrupt();
             demo.join(60_000);

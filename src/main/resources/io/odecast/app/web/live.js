@@ -1,6 +1,7 @@
 // odecast live page: polls /api/series, then each series' observations and latest forecast, and draws
-// them with uPlot. After each draw the figure carries data-observed / data-forecast point counts and
-// data-model-version, so the page can be checked from its DOM.
+// them with uPlot, the forecast's prediction intervals shaded. After each draw the figure carries
+// data-observed / data-forecast / data-intervals point counts and data-model-version, so the page can
+// be checked from its DOM.
 "use strict";
 
 const COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
@@ -49,12 +50,24 @@ function describe(meta, s) {
 }
 
 /** Observed points and the forecast's sampled points on one x axis (uPlot.join aligns the two tables). */
+/**
+ * Observed points and the forecast's sampled points (with their interval ends, null where the
+ * forecast has none yet) on one x axis: uPlot.join aligns the two tables.
+ */
 function chartData(variables, observed, forecast) {
   const obs = [observed ? observed.times : []];
-  const fc = [forecast ? forecast.points.map(p => p.t) : []];
+  const points = forecast ? forecast.points : [];
+  const fc = [points.map(p => p.t)];
   for (const v of variables) {
     obs.push(observed ? observed.values[v] : []);
-    fc.push(forecast ? forecast.points.map(p => p.values[v]) : []);
+  }
+  for (const v of variables) {
+    fc.push(points.map(p => p.values[v]));
+  }
+  for (const end of ["lower", "upper"]) {
+    for (const v of variables) {
+      fc.push(points.map(p => (p[end] ? p[end][v] : null)));
+    }
   }
   return uPlot.join([obs, fc]);
 }
@@ -69,10 +82,19 @@ function chartOptions(variables, width) {
     label: v + " forecast", stroke: COLOURS[i % COLOURS.length], width: 2, dash: [6, 4], spanGaps: true,
     points: { show: false },
   }));
+  for (const end of ["lower", "upper"]) {
+    variables.forEach((v, i) => series.push({
+      label: end === "upper" ? v + " interval" : v + " interval (lower)", stroke: COLOURS[i % COLOURS.length] + "55",
+      width: 1, spanGaps: false, points: { show: false },
+    }));
+  }
+  // shade each variable's prediction interval: the band between its upper and lower series
+  const n = variables.length;
+  const bands = variables.map((v, i) => ({ series: [1 + 3 * n + i, 1 + 2 * n + i], fill: COLOURS[i % COLOURS.length] + "22" }));
   // plain numbers on the time axis: series time is in the series' own unit (years, seconds, ...)
   const plain = (u, values) => values.map(v => String(+v.toPrecision(8)));
   return {
-    width: width, height: 280, scales: { x: { time: false } }, series: series, legend: { live: false },
+    width: width, height: 280, scales: { x: { time: false } }, series: series, bands: bands, legend: { live: false },
     axes: [{ values: plain }, { values: plain }],
   };
 }
@@ -90,11 +112,19 @@ async function refreshSeries(s) {
   if (!chart) {
     chart = new uPlot(chartOptions(s.variables, Math.max(400, holder.clientWidth || 540)), data, holder);
     charts.set(id, chart);
+    // one legend entry per interval: hide the lower ends' (series 1 + 2n .. 3n; the legend's rows
+    // start at series 1, the x series has none)
+    const rows = chart.root.querySelectorAll(".u-legend .u-series");
+    const n = s.variables.length;
+    for (let i = 1 + 2 * n; i <= 3 * n; i++) {
+      if (rows[i - 1]) rows[i - 1].style.display = "none";
+    }
   } else {
     chart.setData(data);
   }
   fig.dataset.observed = observed ? observed.times.length : 0;
   fig.dataset.forecast = forecast ? forecast.points.length : 0;
+  fig.dataset.intervals = forecast ? forecast.points.filter(p => p.lower).length : 0;
   fig.dataset.modelVersion = s.modelVersion == null ? "" : s.modelVersion;
 }
 
@@ -105,6 +135,9 @@ async function refresh() {
     const list = (answer && answer.series) || [];
     list.sort((a, b) => a.series.localeCompare(b.series));
     await Promise.all(list.map(refreshSeries));
+    // the charts in series order, whichever answered first (append moves an existing node)
+    const main = document.getElementById("series");
+    list.forEach(s => main.append(figureFor(s.series)));
     document.getElementById("empty").hidden = list.length > 0;
     const missing = answer && answer.unreachable && answer.unreachable.length
         ? " · unreachable instances: " + answer.unreachable.join(", ") : "";
