@@ -59,7 +59,7 @@ public final class Demo {
 
     /** What the demo did. */
     public record Summary(long observations, long forecasts, long deadLetters, long modelsPublished, int series,
-                          double wallSeconds, int httpPort, List<Path> plots) {
+                          double wallSeconds, int httpPort, List<Path> plots, Map<String, Double> oneStepMase) {
     }
 
     private Demo() {
@@ -74,9 +74,12 @@ public final class Demo {
         TrainingConfig training = new TrainingConfig(TrainingMode.ANCHORED, new int[] {32, 32}, Activation.TANH,
                 new double[] {}, Initialisation.SEED, OdeMethod.DOPRI5, 1e-4, 1e-4, 2000, 1e-2, 1e-4, 1.0, Loss.MSE, 300,
                 30, 0.8, Normaliser.Kind.ZSCORE, false, 2, GradientMethod.BACKPROP, Backends.Choice.AUTO, 1337);
-        return StreamSettings.defaults().withForecast(5.0, 21)
+        StreamSettings s = StreamSettings.defaults().withForecast(5.0, 21)
                 .withRetraining(15, Duration.ZERO, 12, Duration.ofSeconds(10))
                 .withTraining(training, Normaliser.Kind.LOG1P_ZSCORE);
+        // the hare-lynx cycle is about ten years: its seasonal-naive baseline looks one cycle back
+        return s.withSeries(Map.of("hudson-bay", new io.odecast.stream.SeriesSettings(java.util.Optional.empty(),
+                Normaliser.Kind.LOG1P_ZSCORE, 15, 12, 10.0)));
     }
 
     public static Summary run(Options options, PrintWriter progress) throws Exception {
@@ -132,8 +135,12 @@ public final class Demo {
                     c.forecasts(), Duration.ofSeconds(30));
             List<Path> plots = options.plots() == null ? List.of() : plot(bySeries, forecasts, options.plots());
             interrupted = linger(options.linger(), progress, "http://" + config.httpHost() + ":" + service.httpPort() + "/");
+            Map<String, Double> mase = new LinkedHashMap<>();
+            for (io.odecast.forecast.Method m : io.odecast.forecast.Method.values()) {
+                mase.put(m.id(), c.mase(m, 1));
+            }
             return new Summary(c.observations(), c.forecasts(), c.deadLetters(), c.trainingRuns(RetrainListener.Outcome.PUBLISHED),
-                    bySeries.size(), (System.nanoTime() - start) / 1e9, service.httpPort(), plots);
+                    bySeries.size(), (System.nanoTime() - start) / 1e9, service.httpPort(), plots, mase);
         } finally {
             deleteQuietly(state);
             if (interrupted) {

@@ -72,10 +72,22 @@ final class DemoCommand implements Callable<Integer> {
             node.put("series", s.series());
             node.put("wallSeconds", s.wallSeconds());
             node.set("plots", JSON.valueToTree(s.plots().stream().map(Path::toString).toList()));
+            ObjectNode mase = node.putObject("oneStepMase");
+            s.oneStepMase().forEach((method, value) -> {
+                if (Double.isFinite(value)) {
+                    mase.put(method, value);
+                } else {
+                    mase.putNull(method);
+                }
+            });
             stdout.println(JSON.writeValueAsString(node));
         } else {
             stdout.printf("done in %.1f s: %d observations of %d series, %d forecasts, %d dead letters, %d models published%n",
                     s.wallSeconds(), s.observations(), s.series(), s.forecasts(), s.deadLetters(), s.modelsPublished());
+            StringBuilder mase = new StringBuilder();
+            s.oneStepMase().forEach((method, value) -> mase.append(mase.length() == 0 ? "" : ", ").append(method)
+                    .append(' ').append(Double.isFinite(value) ? String.format(java.util.Locale.ROOT, "%.2f", value) : "-"));
+            stdout.printf("one-step-ahead MASE (below 1 beats the naive scale): %s%n", mase);
             if (!s.plots().isEmpty()) {
                 stdout.println("plots in " + s.plots().get(0).getParent());
             }

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Per-series settings from a JSON file: keys are series ids or prefixes ending in {@code *}; each
- * value may set {@code variables}, {@code transform}, {@code retrainEvery} and {@code minHistory}, the
+ * value may set {@code variables}, {@code transform}, {@code retrainEvery}, {@code minHistory} and
+ * {@code seasonalPeriod}, the
  * rest coming from the service's defaults.
  * <pre>
  * {"hudson-bay": {"variables": ["hares", "lynx"], "transform": "log1p-zscore", "minHistory": 12},
@@ -27,7 +28,8 @@ import java.util.Set;
  */
 public final class SeriesSettingsFile {
 
-    private static final Set<String> KEYS = Set.of("variables", "transform", "retrainEvery", "minHistory");
+    private static final Set<String> KEYS = Set.of("variables", "transform", "retrainEvery", "minHistory",
+            "seasonalPeriod");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SeriesSettingsFile() {
@@ -73,12 +75,21 @@ public final class SeriesSettingsFile {
                 out.put(entry.getKey(), new SeriesSettings(variables,
                         s.has("transform") ? Normaliser.Kind.byName(s.get("transform").asText()) : defaults.transform(),
                         s.has("retrainEvery") ? integer(s, "retrainEvery") : defaults.retrainEvery(),
-                        s.has("minHistory") ? integer(s, "minHistory") : defaults.minHistory()));
+                        s.has("minHistory") ? integer(s, "minHistory") : defaults.minHistory(),
+                        s.has("seasonalPeriod") ? number(s, "seasonalPeriod") : defaults.scoring().seasonalPeriod()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
         }
         return out;
+    }
+
+    private static double number(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        if (!v.isNumber()) {
+            throw new IllegalArgumentException("'" + key + "' must be a number, got " + v);
+        }
+        return v.asDouble();
     }
 
     private static int integer(JsonNode node, String key) {

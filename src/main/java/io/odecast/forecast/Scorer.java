@@ -63,6 +63,12 @@ public final class Scorer {
      */
     public Result score(ScoreState state, Deque<PendingForecast> pending, Observation o, double latestTime,
                         History history) {
+        return score(state, pending, o, latestTime, settings.seasonalPeriod(), history);
+    }
+
+    /** The same, with the series' own seasonal period (0: no seasonal-naive baseline). */
+    public Result score(ScoreState state, Deque<PendingForecast> pending, Observation o, double latestTime,
+                        double seasonalPeriod, History history) {
         List<Score> scores = new ArrayList<>();
         boolean drift = false;
         double[] y = o.values();
@@ -78,7 +84,7 @@ public final class Scorer {
                 drifted[v] = p.last()[v] + p.slope()[v] * lead;
             }
             scores.add(score(state, Method.DRIFT, 0, bucket, lead, y, drifted, null));
-            double m = settings.seasonalPeriod();
+            double m = seasonalPeriod;
             if (m > 0) {
                 double[] seasonal = history.atOrBefore(o.time() - m * Math.ceil(lead / m));
                 if (seasonal != null) {

@@ -187,6 +187,12 @@ public final class OdecastMetrics implements StreamListener, RetrainListener, Au
         return (long) modelsLoaded.count();
     }
 
+    /** MASE of {@code method} in lead bucket {@code bucket} over everything scored so far; NaN before any score. */
+    public double mase(io.odecast.forecast.Method method, int bucket) {
+        ScoreMeters m = scoreMeters.get(method.id() + "/" + bucket);
+        return m == null || m.scaledCount.count() == 0 ? Double.NaN : m.scaled.count() / m.scaledCount.count();
+    }
+
     @Override
     public void observationAccepted(String id) {
         accepted.increment();

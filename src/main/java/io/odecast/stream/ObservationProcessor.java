@@ -127,7 +127,7 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
             state.observeStep(past.latestValues(), observation.values());
         }
         Deque<PendingForecast> waiting = pending.computeIfAbsent(series, k -> new ArrayDeque<>());
-        Scorer.Result scored = scorer.score(state, waiting, observation, now.latestTime(),
+        Scorer.Result scored = scorer.score(state, waiting, observation, now.latestTime(), own.seasonalPeriod(),
                 t -> history.atOrBefore(series, t));
         for (Score score : scored.scores()) {
             listener.scored(series, score);

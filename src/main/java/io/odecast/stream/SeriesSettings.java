@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param transform    value transform of its models
  * @param retrainEvery retrain after this many new observations (0: never by count)
  * @param minHistory   observations needed before its first model
+ * @param seasonalPeriod its seasonal-naive baseline's period, in its time unit (0: that baseline off)
  */
 public record SeriesSettings(Optional<List<String>> variables, Normaliser.Kind transform, int retrainEvery,
-                             int minHistory) {
+                             int minHistory, double seasonalPeriod) {
 
     public SeriesSettings {
         Objects.requireNonNull(variables);
@@ -28,6 +29,9 @@ public record SeriesSettings(Optional<List<String>> variables, Normaliser.Kind t
         }
         if (retrainEvery < 0 || minHistory < 3) {
             throw new IllegalArgumentException("need retrainEvery >= 0 and minHistory >= 3");
+        }
+        if (!(seasonalPeriod >= 0) || Double.isInfinite(seasonalPeriod)) {
+            throw new IllegalArgumentException("the seasonal period must be finite and >= 0, got " + seasonalPeriod);
         }
     }
 }

@@ -111,7 +111,7 @@ public record StreamSettings(
             }
         }
         return best != null ? series.get(best)
-                : new SeriesSettings(java.util.Optional.empty(), transform, retrainEvery, minHistory);
+                : new SeriesSettings(java.util.Optional.empty(), transform, retrainEvery, minHistory, scoring.seasonalPeriod());
     }
 
     public StreamSettings withTraining(TrainingConfig config, Normaliser.Kind kind) {

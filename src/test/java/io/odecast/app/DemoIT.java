@@ -31,5 +31,9 @@ class DemoIT {
         assertThat(s.get("plots")).hasSize(6);
         s.get("plots").forEach(p -> assertThat(Path.of(p.asText())).exists());
         assertThat(err.toString()).contains("replaying 111 observations of 3 series");
+        // every forecast was scored beside the baselines, the seasonal one too (hudson-bay, ten years)
+        for (String method : new String[] {"odecast", "naive", "seasonal-naive", "drift"}) {
+            assertThat(s.at("/oneStepMase/" + method).asDouble()).as(method).isPositive();
+        }
     }
 }

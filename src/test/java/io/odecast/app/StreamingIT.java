@@ -84,6 +84,11 @@ class StreamingIT {
         return s;
     }
 
+    private static String metrics(OdecastService service) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private KafkaProducer<String, byte[]> producer() {
         return new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer());
@@ -120,7 +125,7 @@ class StreamingIT {
 
     @Test
     void observationsInModelsTrainedForecastsOutBadRecordsToDeadLetters() throws Exception {
-        OdecastService service = service("a", settings(10));
+        OdecastService service = service("a", settings(10).withEvaluationsTopic("odecast.evaluations"));
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (int i = 0; i < 30; i++) {
                 double[] p = point(i);
@@ -147,6 +152,22 @@ class StreamingIT {
         assertThat(last.get("modelVersion").asLong()).isPositive();
         assertThat(last.get("issuedAt").asDouble()).isEqualTo(point(39)[0]);
 
+        // Every forecast is scored against the observations inside its horizon, beside the baselines.
+        List<ConsumerRecord<String, byte[]>> evaluations = consume("odecast.evaluations", 20, Duration.ofSeconds(30),
+                l -> l.stream().anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"odecast\"")));
+        java.util.Set<String> methods = new java.util.TreeSet<>();
+        for (ConsumerRecord<String, byte[]> r : evaluations) {
+            JsonNode e = JSON.readTree(r.value());
+            methods.add(e.get("method").asText());
+            assertThat(r.key()).isEqualTo("wave");
+            assertThat(e.get("lead").asDouble()).isPositive().isLessThanOrEqualTo(2.0);
+            if (e.get("method").asText().equals("odecast")) {
+                assertThat(e.get("modelVersion").asLong()).isPositive();
+            }
+        }
+        assertThat(methods).containsExactly("drift", "naive", "odecast");
+        assertThat(metrics(service)).containsPattern("odecast_score_errors_total\\{bucket=\"\\d\",method=\"odecast\"} [1-9]");
+
         // HTTP: the forecast at any time in the horizon.
         double t = point(39)[0] + 1.0;
         JsonNode answer = get(service.httpPort(), "/series/wave/forecast?t=" + t);
@@ -155,8 +176,7 @@ class StreamingIT {
         assertThat(status(service.httpPort(), "/series/wave/forecast?t=1e9")).isEqualTo(422);
         assertThat(status(service.httpPort(), "/series/nobody/forecast?t=1")).isEqualTo(404);
 
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = metrics(service);
         assertThat(metrics).contains("odecast_observations_total{outcome=\"accepted\"} 40.0")
                 .contains("odecast_dead_letters_total{reason=\"unparsable\"} 1.0")
                 .contains("odecast_training_runs_total{outcome=\"published\"}")

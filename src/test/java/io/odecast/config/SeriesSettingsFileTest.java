@@ -17,11 +17,14 @@ class SeriesSettingsFileTest {
     @Test
     void readsOverridesAndFillsTheRestFromTheDefaults() {
         Map<String, SeriesSettings> s = SeriesSettingsFile.parse("""
-                {"hudson-bay": {"variables": ["hares", "lynx"], "transform": "log1p-zscore", "minHistory": 12},
+                {"hudson-bay": {"variables": ["hares", "lynx"], "transform": "log1p-zscore", "minHistory": 12,
+                                "seasonalPeriod": 10},
                  "sensor-*": {"retrainEvery": 50}}""", "series.json", DEFAULTS);
         assertThat(s.get("hudson-bay").variables()).contains(List.of("hares", "lynx"));
         assertThat(s.get("hudson-bay").transform()).isEqualTo(Normaliser.Kind.LOG1P_ZSCORE);
         assertThat(s.get("hudson-bay").minHistory()).isEqualTo(12);
+        assertThat(s.get("hudson-bay").seasonalPeriod()).isEqualTo(10.0);
+        assertThat(s.get("sensor-*").seasonalPeriod()).isEqualTo(DEFAULTS.scoring().seasonalPeriod());
         assertThat(s.get("hudson-bay").retrainEvery()).isEqualTo(DEFAULTS.retrainEvery());
         assertThat(s.get("sensor-*").retrainEvery()).isEqualTo(50);
         assertThat(DEFAULTS.withSeries(s).forSeries("sensor-12").retrainEvery()).isEqualTo(50);
@@ -33,6 +36,10 @@ class SeriesSettingsFileTest {
                 .hasMessageStartingWith("s.json, series 'a': unknown key 'retrain'");
         assertThatThrownBy(() -> SeriesSettingsFile.parse("{\"a\": {\"transform\": \"log\"}}", "s.json", DEFAULTS))
                 .hasMessageContaining("s.json, series 'a': unknown normaliser 'log'");
+        assertThatThrownBy(() -> SeriesSettingsFile.parse("{\"a\": {\"seasonalPeriod\": \"yearly\"}}", "s.json", DEFAULTS))
+                .hasMessageContaining("'seasonalPeriod' must be a number");
+        assertThatThrownBy(() -> SeriesSettingsFile.parse("{\"a\": {\"seasonalPeriod\": -1}}", "s.json", DEFAULTS))
+                .hasMessageContaining("seasonal period must be finite and >= 0");
         assertThatThrownBy(() -> SeriesSettingsFile.parse("{\"a\": {\"minHistory\": 2.5}}", "s.json", DEFAULTS))
                 .hasMessageContaining("'minHistory' must be a whole number");
         assertThatThrownBy(() -> SeriesSettingsFile.parse("{\"a\": {\"variables\": [\"x\", \"x\"]}}", "s.json", DEFAULTS))
