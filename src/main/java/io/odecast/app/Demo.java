@@ -67,7 +67,8 @@ public final class Demo {
 
     /**
      * The demo's service settings: forecasts 5 time units ahead, a model per series from 12
-     * observations, retrained every 15; log1p-zscore, since every demo series is a positive count
+     * observations, retrained every 5 (a new model replaces the old one only if it forecasts better);
+     * log1p-zscore, since every demo series is a positive count
      * that spends long stretches near zero.
      */
     static StreamSettings settings() {
@@ -75,11 +76,11 @@ public final class Demo {
                 new double[] {}, Initialisation.SEED, OdeMethod.DOPRI5, 1e-4, 1e-4, 2000, 1e-2, 1e-4, 1.0, Loss.MSE, 300,
                 30, 0.8, Normaliser.Kind.ZSCORE, false, 2, GradientMethod.BACKPROP, Backends.Choice.AUTO, 1337);
         StreamSettings s = StreamSettings.defaults().withForecast(5.0, 21)
-                .withRetraining(15, Duration.ZERO, 12, Duration.ofSeconds(10))
+                .withRetraining(5, Duration.ZERO, 12, Duration.ofSeconds(10))
                 .withTraining(training, Normaliser.Kind.LOG1P_ZSCORE);
         // the hare-lynx cycle is about ten years: its seasonal-naive baseline looks one cycle back
         return s.withSeries(Map.of("hudson-bay", new io.odecast.stream.SeriesSettings(java.util.Optional.empty(),
-                Normaliser.Kind.LOG1P_ZSCORE, 15, 12, 10.0)));
+                Normaliser.Kind.LOG1P_ZSCORE, 5, 12, 10.0)));
     }
 
     public static Summary run(Options options, PrintWriter progress) throws Exception {
