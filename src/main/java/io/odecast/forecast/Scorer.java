@@ -49,8 +49,14 @@ public final class Scorer {
         return new PendingForecast(latest.time(), modelVersion, curve, halfWidths, last, slope);
     }
 
-    /** Adds {@code p}, dropping the oldest beyond {@link #MAX_PENDING}. */
+    /**
+     * Adds {@code p}, dropping the oldest beyond {@link #MAX_PENDING}; a forecast issued at the same time
+     * as the last one (from a corrected observation) replaces it.
+     */
     public static void keep(Deque<PendingForecast> pending, PendingForecast p) {
+        if (!pending.isEmpty() && pending.peekLast().issuedAt() == p.issuedAt()) {
+            pending.removeLast();
+        }
         pending.addLast(p);
         while (pending.size() > MAX_PENDING) {
             pending.removeFirst();

@@ -48,6 +48,13 @@ final class HistoryStore {
         }
     };
 
+    private boolean replaced;
+
+    /** Whether the last {@link #add} replaced an observation at the same time (the last write wins). */
+    boolean lastAddReplaced() {
+        return replaced;
+    }
+
     SeriesMeta meta(String id) {
         SeriesMeta m = decoded.get(id);
         if (m == null) {
@@ -75,6 +82,7 @@ final class HistoryStore {
         Bytes key = key(o.series(), o.time());
         // later than every stored time: cannot replace one, and the store need not be asked
         boolean replaces = o.time() <= m.latestTime() && observations.get(key) != null;
+        replaced = replaces;
         observations.put(key, pack(o.values()));
         int count = m.count() + (replaces ? 0 : 1);
         boolean latest = o.time() >= m.latestTime();

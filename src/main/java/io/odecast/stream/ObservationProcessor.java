@@ -127,8 +127,10 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
             state.observeStep(past.latestValues(), observation.values());
         }
         Deque<PendingForecast> waiting = pending.computeIfAbsent(series, k -> new ArrayDeque<>());
-        Scorer.Result scored = scorer.score(state, waiting, observation, now.latestTime(), own.seasonalPeriod(),
-                t -> history.atOrBefore(series, t));
+        // a correction of an observed time was scored already, as the value it replaces
+        Scorer.Result scored = history.lastAddReplaced() ? new Scorer.Result(List.of(), false)
+                : scorer.score(state, waiting, observation, now.latestTime(), own.seasonalPeriod(),
+                        t -> history.atOrBefore(series, t));
         for (Score score : scored.scores()) {
             listener.scored(series, score);
             if (!settings.evaluationsTopic().isEmpty()) {

@@ -77,6 +77,10 @@ class ScoringTest {
         assertThat(seasonal.errors()).containsExactly(-6.0, -14.0);
         // both forecasts still cover later times
         assertThat(pending).hasSize(2);
+        // a forecast re-issued at the same time (a corrected observation) replaces the last one
+        Scorer.keep(pending, scorer.issue(obs(2, 5, 5), 0, null, null, -1, new double[] {0, 0}));
+        assertThat(pending).hasSize(2);
+        assertThat(pending.peekLast().last()).containsExactly(5.0, 5.0);
         scorer.score(state, pending, obs(5.5, 0, 0), 5.5, t -> null);
         assertThat(pending).hasSize(1); // issued at 1, horizon 4: over before 5.5
     }

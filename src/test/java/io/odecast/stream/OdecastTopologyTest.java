@@ -182,6 +182,9 @@ class OdecastTopologyTest {
         for (byte[] v : evaluations.readValuesToList()) {
             evals.add(JSON.readTree(v));
         }
+        // a correction of an observed time is not scored again
+        observe("s", 7, 9.9, 9.9);
+        assertThat(evaluations.isEmpty()).isTrue();
         // horizon 3 in 3 buckets, one observation per time unit: the forecast issued at t is scored at
         // t+1, t+2, t+3, by the model and two baselines (no seasonal period)
         long modelScores = evals.stream().filter(e -> e.get("method").asText().equals("odecast")).count();
