@@ -4,6 +4,7 @@ import io.odecast.forecast.Forecast;
 import io.odecast.forecast.ForecastCurve;
 import io.odecast.forecast.Forecaster;
 import io.odecast.forecast.Intervals;
+import io.odecast.forecast.Observation;
 import io.odecast.forecast.PendingForecast;
 import io.odecast.forecast.Score;
 import io.odecast.forecast.ScoreState;
@@ -121,46 +122,18 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
         SeriesMeta now = history.add(observation, settings.historyLimit());
         listener.observationAccepted(series);
 
-        ScoringSettings scoring = settings.scoring();
         ScoreState state = scoreState(series, observation.values().length);
-        if (past != null && past.count() > 0 && observation.time() > past.latestTime()) {
-            state.observeStep(past.latestValues(), observation.values());
-        }
-        Deque<PendingForecast> waiting = pending.computeIfAbsent(series, k -> new ArrayDeque<>());
-        // a correction of an observed time was scored already, as the value it replaces
-        Scorer.Result scored = history.lastAddReplaced() ? new Scorer.Result(List.of(), false)
-                : scorer.score(state, waiting, observation, now.latestTime(), own.seasonalPeriod(),
-                        t -> history.atOrBefore(series, t));
-        for (Score score : scored.scores()) {
-            listener.scored(series, score);
-            if (!settings.evaluationsTopic().isEmpty()) {
-                context.forward(new Record<>(record.key(), Evaluation.toBytes(series, observation, score), record.timestamp()),
-                        OdecastTopology.EVALUATIONS_SINK);
-            }
-        }
+        Scorer.Result scored = score(record, observation, past, now, own, state);
+        ScoringSettings scoring = settings.scoring();
         Intervals intervals = new Intervals(scoring.intervalLevel(), settings.horizon() / scoring.buckets(),
                 state.halfWidths(scoring.intervalLevel(), scoring.minResiduals()));
         scores.put(series, state.toBytes());
 
         PublishedModel model = model(series);
-        ForecastCurve curve = null;
-        if (model != null) {
-            try {
-                Forecast forecast = forecaster.forecast(model.model(), model.version(), now.latest(), intervals);
-                byte[] bytes = forecast.toBytes();
-                forecasts.put(series, bytes);
-                context.forward(new Record<>(record.key(), bytes, record.timestamp()), OdecastTopology.FORECASTS_SINK);
-                listener.forecastEmitted(series, model.version(), System.nanoTime() - start, forecast.solver());
-                curve = forecast.curve();
-            } catch (Exception e) {
-                // The observation is kept; only this forecast is lost, and the log says why.
-                LOG.warn("no forecast for series '{}' from model {}: {}", series, model.version(), e.getMessage());
-                listener.forecastFailed(series, e);
-            }
-        }
+        ForecastCurve curve = model == null ? null : forecast(record, now, model, intervals, start);
         if (observation.time() == now.latestTime()) {
             double[][] first = history.first(series);
-            Scorer.keep(waiting, scorer.issue(now.latest(), model == null ? 0 : model.version(), curve,
+            Scorer.keep(pending(series), scorer.issue(now.latest(), model == null ? 0 : model.version(), curve,
                     intervals.halfWidths(), first[0][0], first[1]));
         }
         boolean drifted = scored.drift() && model != null && now.count() >= own.minHistory();
@@ -172,6 +145,55 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
             retrain.request(history.history(now), model);
             history.put(now.trainingRequested(System.currentTimeMillis()));
         }
+    }
+
+    /**
+     * Scores the series' pending forecasts against {@code o} (reported, and written to the evaluations
+     * topic when there is one), updating {@code state}. A correction of an observed time was scored
+     * already, as the value it replaces, and is not scored again.
+     */
+    private Scorer.Result score(Record<byte[], byte[]> record, Observation o, SeriesMeta past, SeriesMeta now,
+                                SeriesSettings own, ScoreState state) {
+        if (past != null && past.count() > 0 && o.time() > past.latestTime()) {
+            state.observeStep(past.latestValues(), o.values());
+        }
+        if (history.lastAddReplaced()) {
+            return new Scorer.Result(List.of(), false);
+        }
+        String series = o.series();
+        Scorer.Result scored = scorer.score(state, pending(series), o, now.latestTime(), own.seasonalPeriod(),
+                t -> history.atOrBefore(series, t));
+        for (Score score : scored.scores()) {
+            listener.scored(series, score);
+            if (!settings.evaluationsTopic().isEmpty()) {
+                context.forward(new Record<>(record.key(), Evaluation.toBytes(series, o, score), record.timestamp()),
+                        OdecastTopology.EVALUATIONS_SINK);
+            }
+        }
+        return scored;
+    }
+
+    /** Forecasts from the series' latest state and emits it; returns its curve, or null when it failed. */
+    private ForecastCurve forecast(Record<byte[], byte[]> record, SeriesMeta now, PublishedModel model,
+                                   Intervals intervals, long start) {
+        String series = now.series();
+        try {
+            Forecast forecast = forecaster.forecast(model.model(), model.version(), now.latest(), intervals);
+            byte[] bytes = forecast.toBytes();
+            forecasts.put(series, bytes);
+            context.forward(new Record<>(record.key(), bytes, record.timestamp()), OdecastTopology.FORECASTS_SINK);
+            listener.forecastEmitted(series, model.version(), System.nanoTime() - start, forecast.solver());
+            return forecast.curve();
+        } catch (Exception e) {
+            // The observation is kept; only this forecast is lost, and the log says why.
+            LOG.warn("no forecast for series '{}' from model {}: {}", series, model.version(), e.getMessage());
+            listener.forecastFailed(series, e);
+            return null;
+        }
+    }
+
+    private Deque<PendingForecast> pending(String series) {
+        return pending.computeIfAbsent(series, k -> new ArrayDeque<>());
     }
 
     /**
