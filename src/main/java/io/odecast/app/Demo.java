@@ -80,7 +80,7 @@ public final class Demo {
                 .withTraining(training, Normaliser.Kind.LOG1P_ZSCORE);
         // the hare-lynx cycle is about ten years: its seasonal-naive baseline looks one cycle back
         return s.withSeries(Map.of("hudson-bay", new io.odecast.stream.SeriesSettings(java.util.Optional.empty(),
-                Normaliser.Kind.LOG1P_ZSCORE, 5, 12, 10.0)));
+                Normaliser.Kind.LOG1P_ZSCORE, 5, 12, 10.0, List.of())));
     }
 
     public static Summary run(Options options, PrintWriter progress) throws Exception {

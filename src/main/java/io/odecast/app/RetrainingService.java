@@ -4,6 +4,7 @@ import io.odecast.stream.PublishedModel;
 import io.odecast.stream.RetrainListener;
 import io.odecast.stream.RetrainRequests;
 import io.odecast.stream.SeriesHistory;
+import io.odecast.stream.SeriesSettings;
 import io.odecast.stream.StreamSettings;
 import io.odecast.train.Trainer;
 import io.odecast.train.TrainingConfig;
@@ -97,8 +98,9 @@ public final class RetrainingService implements RetrainRequests, AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + settings.trainingBudget().toNanos();
         // Streaming models forecast from the latest observed state, and never see the held-out tail's statistics.
+        SeriesSettings own = settings.forSeries(history.series());
         TrainingConfig config = settings.training().withMode(TrainingMode.ANCHORED)
-                .withNormaliser(settings.forSeries(history.series()).transform(), false);
+                .withNormaliser(own.transform(), false).withPeriods(own.periodArray());
         try {
             TrainingResult result = Trainer.train(history.dataset(), config, io.odecast.train.TrainingListener.NONE,
                     () -> closed.get() || System.nanoTime() > deadline);

@@ -37,7 +37,10 @@ final class ConfigCommand implements Callable<Integer> {
             }
             String key = ConfigDefaults.key(option);
             Object initial = option.initialValue();
-            String builtIn = initial == null || (initial instanceof java.util.Map<?, ?> m && m.isEmpty()) ? "" : initial.toString();
+            String builtIn = initial == null || (initial instanceof java.util.Map<?, ?> m && m.isEmpty()) ? ""
+                    : initial instanceof double[] list ? java.util.Arrays.stream(list).mapToObj(Double::toString)
+                            .collect(java.util.stream.Collectors.joining(","))
+                    : initial.toString();
             String value = config.value(key).orElse(builtIn);
             out.printf("%s=%s   # %s%n", key, ConfigFile.masked(key, value), config.source(key));
         }

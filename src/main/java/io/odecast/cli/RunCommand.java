@@ -102,8 +102,13 @@ final class RunCommand implements Callable<Integer> {
     private Duration trainingBudget = S.trainingBudget();
 
     @Option(names = "--series-config", paramLabel = "FILE", description = "Per-series settings (JSON): variables, transform, "
-            + "retrainEvery, minHistory by series id or id prefix ending in *; see docs/streaming.md.")
+            + "retrainEvery, minHistory, periods, seasonalPeriod by series id or id prefix ending in *; see docs/streaming.md.")
     private Path seriesConfig;
+
+    @Option(names = "--periods", paramLabel = "P,...", split = ",", description = "Fourier time-feature periods of the "
+            + "models' vector field, in the series' time unit (e.g. 24 for a daily cycle in hours); empty: none. Per "
+            + "series: the series config's periods.")
+    private double[] periods = S.training().periods();
 
     @Option(names = "--evaluations-topic", paramLabel = "TOPIC", description = "Also write every scored forecast here "
             + "(the model's and the baselines'); empty: metrics only.")
@@ -155,6 +160,7 @@ final class RunCommand implements Callable<Integer> {
                     .withScoring(S.scoring().withBuckets(scoreBuckets).withIntervalLevel(intervalLevel)
                             .withSeasonalPeriod(seasonalPeriod))
                     .withEvaluationsTopic(evaluationsTopic);
+            stream = stream.withTraining(stream.training().withPeriods(periods), stream.transform());
             if (seriesConfig != null) {
                 stream = stream.withSeries(SeriesSettingsFile.read(seriesConfig, stream));
             }

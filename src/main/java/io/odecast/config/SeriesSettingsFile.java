@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * Per-series settings from a JSON file: keys are series ids or prefixes ending in {@code *}; each
- * value may set {@code variables}, {@code transform}, {@code retrainEvery}, {@code minHistory} and
- * {@code seasonalPeriod}, the
+ * value may set {@code variables}, {@code transform}, {@code retrainEvery}, {@code minHistory},
+ * {@code seasonalPeriod} and {@code periods} (Fourier time features of its models), the
  * rest coming from the service's defaults.
  * <pre>
  * {"hudson-bay": {"variables": ["hares", "lynx"], "transform": "log1p-zscore", "minHistory": 12},
@@ -29,7 +29,7 @@ import java.util.Set;
 public final class SeriesSettingsFile {
 
     private static final Set<String> KEYS = Set.of("variables", "transform", "retrainEvery", "minHistory",
-            "seasonalPeriod");
+            "seasonalPeriod", "periods");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SeriesSettingsFile() {
@@ -76,10 +76,27 @@ public final class SeriesSettingsFile {
                         s.has("transform") ? Normaliser.Kind.byName(s.get("transform").asText()) : defaults.transform(),
                         s.has("retrainEvery") ? integer(s, "retrainEvery") : defaults.retrainEvery(),
                         s.has("minHistory") ? integer(s, "minHistory") : defaults.minHistory(),
-                        s.has("seasonalPeriod") ? number(s, "seasonalPeriod") : defaults.scoring().seasonalPeriod()));
+                        s.has("seasonalPeriod") ? number(s, "seasonalPeriod") : defaults.scoring().seasonalPeriod(),
+                        s.has("periods") ? numbers(s, "periods")
+                                : java.util.Arrays.stream(defaults.training().periods()).boxed().toList()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
+        }
+        return out;
+    }
+
+    private static List<Double> numbers(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        List<Double> out = new ArrayList<>();
+        if (!v.isArray()) {
+            throw new IllegalArgumentException("'" + key + "' must be an array of numbers, got " + v);
+        }
+        for (JsonNode n : v) {
+            if (!n.isNumber()) {
+                throw new IllegalArgumentException("'" + key + "' must be an array of numbers, got " + v);
+            }
+            out.add(n.asDouble());
         }
         return out;
     }

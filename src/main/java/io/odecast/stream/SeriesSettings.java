@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param retrainEvery retrain after this many new observations (0: never by count)
  * @param minHistory   observations needed before its first model
  * @param seasonalPeriod its seasonal-naive baseline's period, in its time unit (0: that baseline off)
+ * @param periods      Fourier time-feature periods of its models' vector field (empty: autonomous)
  */
 public record SeriesSettings(Optional<List<String>> variables, Normaliser.Kind transform, int retrainEvery,
-                             int minHistory, double seasonalPeriod) {
+                             int minHistory, double seasonalPeriod, List<Double> periods) {
 
     public SeriesSettings {
         Objects.requireNonNull(variables);
@@ -30,8 +31,19 @@ public record SeriesSettings(Optional<List<String>> variables, Normaliser.Kind t
         if (retrainEvery < 0 || minHistory < 3) {
             throw new IllegalArgumentException("need retrainEvery >= 0 and minHistory >= 3");
         }
+        periods = List.copyOf(periods);
+        for (double p : periods) {
+            if (!(p > 0) || Double.isInfinite(p)) {
+                throw new IllegalArgumentException("time-feature periods must be finite and > 0, got " + periods);
+            }
+        }
         if (!(seasonalPeriod >= 0) || Double.isInfinite(seasonalPeriod)) {
             throw new IllegalArgumentException("the seasonal period must be finite and >= 0, got " + seasonalPeriod);
         }
+    }
+
+    /** {@link #periods} as the training configuration takes them. */
+    public double[] periodArray() {
+        return periods.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

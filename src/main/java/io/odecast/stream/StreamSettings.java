@@ -67,11 +67,15 @@ public record StreamSettings(
         }
     }
 
-    /** The defaults: topics odecast.*, 10-unit horizon in 21 points, 1000 observations kept, retrain every 20. */
+    /**
+     * The defaults: topics odecast.*, 10-unit horizon in 21 points, 1000 observations kept, retrain every 20;
+     * the seed's network and optimiser without its time features (their periods, 8 and 11 years, belong to
+     * the hare-lynx data; a stream's own cycles are set with --periods or per series).
+     */
     public static StreamSettings defaults() {
         return new StreamSettings("odecast.observations", "odecast.forecasts", "odecast.models",
                 "odecast.dead-letters", 10.0, 21, 64 * 1024, 1000, 20, Duration.ofMinutes(10), 12,
-                Normaliser.Kind.ZSCORE, TrainingConfig.SEED, Duration.ofSeconds(30), Map.of(), ScoringSettings.defaults(), "");
+                Normaliser.Kind.ZSCORE, TrainingConfig.SEED.withPeriods(), Duration.ofSeconds(30), Map.of(), ScoringSettings.defaults(), "");
     }
 
     public StreamSettings withTopics(String observations, String forecasts, String models, String deadLetters) {
@@ -111,7 +115,8 @@ public record StreamSettings(
             }
         }
         return best != null ? series.get(best)
-                : new SeriesSettings(java.util.Optional.empty(), transform, retrainEvery, minHistory, scoring.seasonalPeriod());
+                : new SeriesSettings(java.util.Optional.empty(), transform, retrainEvery, minHistory, scoring.seasonalPeriod(),
+                        java.util.Arrays.stream(training.periods()).boxed().toList());
     }
 
     public StreamSettings withTraining(TrainingConfig config, Normaliser.Kind kind) {

@@ -86,4 +86,23 @@ class ChampionChallengerTest {
                 RetrainListener.Outcome.PUBLISHED);
         assertThat(new ArrayList<>(published)).extracting(PublishedModel::version).containsExactly(1L, 8L);
     }
+
+    @Test
+    void aSeriesTrainsWithItsOwnTimeFeatures() {
+        Dataset data = Backtest.dataset("lotka-volterra");
+        StreamSettings base = Backtest.settings(data, null, 5, 0, 0.8, 8, 5);
+        StreamSettings settings = base.withSeries(java.util.Map.of("cyc", new io.odecast.stream.SeriesSettings(
+                java.util.Optional.empty(), base.transform(), 5, 8, 0, List.of(6.0))));
+        List<PublishedModel> published = new CopyOnWriteArrayList<>();
+        try (RetrainingService training = new RetrainingService(settings, 1, 4, published::add, RetrainListener.NONE)) {
+            training.request(new SeriesHistory("cyc", data.variables(), data.times(), data.values(), 0, 0), null);
+            training.request(new SeriesHistory("plain", data.variables(), data.times(), data.values(), 0, 0), null);
+            training.awaitIdle();
+        }
+        assertThat(published).hasSize(2);
+        for (PublishedModel m : published) {
+            assertThat(m.model().field().periods()).as(m.series())
+                    .containsExactly(m.series().equals("cyc") ? new double[] {6.0} : new double[0]);
+        }
+    }
 }

@@ -18,12 +18,14 @@ class SeriesSettingsFileTest {
     void readsOverridesAndFillsTheRestFromTheDefaults() {
         Map<String, SeriesSettings> s = SeriesSettingsFile.parse("""
                 {"hudson-bay": {"variables": ["hares", "lynx"], "transform": "log1p-zscore", "minHistory": 12,
-                                "seasonalPeriod": 10},
+                                "seasonalPeriod": 10, "periods": [10, 5.5]},
                  "sensor-*": {"retrainEvery": 50}}""", "series.json", DEFAULTS);
         assertThat(s.get("hudson-bay").variables()).contains(List.of("hares", "lynx"));
         assertThat(s.get("hudson-bay").transform()).isEqualTo(Normaliser.Kind.LOG1P_ZSCORE);
         assertThat(s.get("hudson-bay").minHistory()).isEqualTo(12);
         assertThat(s.get("hudson-bay").seasonalPeriod()).isEqualTo(10.0);
+        assertThat(s.get("hudson-bay").periodArray()).containsExactly(10.0, 5.5);
+        assertThat(s.get("sensor-*").periods()).isEmpty();
         assertThat(s.get("sensor-*").seasonalPeriod()).isEqualTo(DEFAULTS.scoring().seasonalPeriod());
         assertThat(s.get("hudson-bay").retrainEvery()).isEqualTo(DEFAULTS.retrainEvery());
         assertThat(s.get("sensor-*").retrainEvery()).isEqualTo(50);
@@ -38,6 +40,10 @@ class SeriesSettingsFileTest {
                 .hasMessageContaining("s.json, series 'a': unknown normaliser 'log'");
         assertThatThrownBy(() -> SeriesSettingsFile.parse("{\"a\": {\"seasonalPeriod\": \"yearly\"}}", "s.json", DEFAULTS))
                 .hasMessageContaining("'seasonalPeriod' must be a number");
+        assertThatThrownBy(() -> SeriesSettingsFile.parse("{\"a\": {\"periods\": 24}}", "s.json", DEFAULTS))
+                .hasMessageContaining("'periods' must be an array of numbers");
+        assertThatThrownBy(() -> SeriesSettingsFile.parse("{\"a\": {\"periods\": [0]}}", "s.json", DEFAULTS))
+                .hasMessageContaining("periods must be finite and > 0");
         assertThatThrownBy(() -> SeriesSettingsFile.parse("{\"a\": {\"seasonalPeriod\": -1}}", "s.json", DEFAULTS))
                 .hasMessageContaining("seasonal period must be finite and >= 0");
         assertThatThrownBy(() -> SeriesSettingsFile.parse("{\"a\": {\"minHistory\": 2.5}}", "s.json", DEFAULTS))

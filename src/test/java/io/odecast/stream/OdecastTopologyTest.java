@@ -286,8 +286,8 @@ class OdecastTopologyTest {
     @Test
     void perSeriesSettingsFixVariablesAndRetrainingBeforeTheFirstObservation() {
         StreamSettings custom = SETTINGS.withSeries(java.util.Map.of(
-                "plant", new SeriesSettings(java.util.Optional.of(List.of("b", "a")), Normaliser.Kind.NONE, 0, 3, 0),
-                "pump-*", new SeriesSettings(java.util.Optional.empty(), Normaliser.Kind.LOG1P_ZSCORE, 2, 3, 0)));
+                "plant", new SeriesSettings(java.util.Optional.of(List.of("b", "a")), Normaliser.Kind.NONE, 0, 3, 0, List.of()),
+                "pump-*", new SeriesSettings(java.util.Optional.empty(), Normaliser.Kind.LOG1P_ZSCORE, 2, 3, 0, List.of())));
         assertThat(custom.forSeries("pump-7").transform()).isEqualTo(Normaliser.Kind.LOG1P_ZSCORE);
         assertThat(custom.forSeries("other").transform()).isEqualTo(SETTINGS.transform());
         driver.close();
