@@ -14,10 +14,10 @@ public record Intervals(double level, double bucketWidth, double[][] halfWidths)
 
     /** The half-widths for {@code lead}; null when that bucket has none for some variable, or at lead 0. */
     public double[] at(double lead) {
-        if (!(lead > 0)) {
+        int b = ScoringSettings.bucketOf(lead, bucketWidth, halfWidths.length);
+        if (b == 0) {
             return null;
         }
-        int b = Math.min(halfWidths.length, Math.max(1, (int) Math.ceil(lead / bucketWidth - 1e-9)));
         double[] hw = halfWidths[b - 1];
         for (double h : hw) {
             if (!Double.isFinite(h)) {

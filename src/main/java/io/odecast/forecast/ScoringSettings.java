@@ -61,9 +61,18 @@ public record ScoringSettings(int buckets, double intervalLevel, double seasonal
 
     /** The bucket (1-based) of a lead time over a horizon; 0 for a lead of 0 or less, which is never scored. */
     public int bucket(double lead, double horizon) {
+        return bucketOf(lead, horizon / buckets, buckets);
+    }
+
+    /**
+     * The one rule for lead buckets, shared by scoring and by the intervals on a forecast: bucket b
+     * (1-based) holds leads in ((b-1)·width, b·width], leads past the last bucket fall in it, and a lead of
+     * 0 or less is in none (0).
+     */
+    static int bucketOf(double lead, double width, int buckets) {
         if (!(lead > 0)) {
             return 0;
         }
-        return Math.min(buckets, Math.max(1, (int) Math.ceil(lead / (horizon / buckets) - 1e-9)));
+        return Math.min(buckets, Math.max(1, (int) Math.ceil(lead / width - 1e-9)));
     }
 }
