@@ -16,21 +16,14 @@ public final class ScoreBoard {
         private long withInterval;
         private long covered;
 
-        void add(Score s) {
-            for (int v = 0; v < s.errors().length; v++) {
-                double e = s.errors()[v];
-                n++;
-                sumAbs += Math.abs(e);
-                sumSq += e * e;
-                if (Double.isFinite(s.scaled()[v])) {
-                    nScaled++;
-                    sumScaled += s.scaled()[v];
-                }
-                if (s.covered() != null) {
-                    withInterval++;
-                    covered += s.covered()[v] ? 1 : 0;
-                }
-            }
+        void add(Score.Tally t) {
+            n += t.pairs();
+            sumAbs += t.absoluteErrors();
+            sumSq += t.squaredErrors();
+            nScaled += t.scaledPairs();
+            sumScaled += t.scaledErrors();
+            withInterval += t.intervalChecks();
+            covered += t.intervalHits();
         }
 
         public long count() {
@@ -75,7 +68,7 @@ public final class ScoreBoard {
     }
 
     public synchronized void add(Score s) {
-        totals.get(s.method())[s.bucket() - 1].add(s);
+        totals.get(s.method())[s.bucket() - 1].add(s.tally());
     }
 
     /** Totals of {@code method} in {@code bucket} (1-based). */

@@ -343,22 +343,14 @@ public final class OdecastMetrics implements StreamListener, RetrainListener, Au
         }
 
         void record(Score s) {
-            for (int v = 0; v < s.errors().length; v++) {
-                double e = s.errors()[v];
-                errors.increment();
-                absolute.increment(Math.abs(e));
-                squared.increment(e * e);
-                if (Double.isFinite(s.scaled()[v])) {
-                    scaledCount.increment();
-                    scaled.increment(s.scaled()[v]);
-                }
-                if (s.covered() != null) {
-                    checks.increment();
-                    if (s.covered()[v]) {
-                        hits.increment();
-                    }
-                }
-            }
+            Score.Tally t = s.tally();
+            errors.increment(t.pairs());
+            absolute.increment(t.absoluteErrors());
+            squared.increment(t.squaredErrors());
+            scaledCount.increment(t.scaledPairs());
+            scaled.increment(t.scaledErrors());
+            checks.increment(t.intervalChecks());
+            hits.increment(t.intervalHits());
         }
     }
 

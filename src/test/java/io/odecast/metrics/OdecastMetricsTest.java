@@ -118,6 +118,40 @@ class OdecastMetricsTest {
     }
 
     @Test
+    void scoresAddUpByMethodAndBucketAsTheBacktestBoardDoes() {
+        try (OdecastMetrics m = new OdecastMetrics()) {
+            io.odecast.forecast.ScoreBoard board = new io.odecast.forecast.ScoreBoard(2);
+            io.odecast.forecast.Score[] scores = {
+                new io.odecast.forecast.Score(io.odecast.forecast.Method.MODEL, 3, 1, 0.5, new double[] {1, -3},
+                        new double[] {0.5, 1.5}, new boolean[] {true, false}),
+                new io.odecast.forecast.Score(io.odecast.forecast.Method.MODEL, 3, 1, 0.5, new double[] {2, 0},
+                        new double[] {1.0, Double.NaN}, null),
+                new io.odecast.forecast.Score(io.odecast.forecast.Method.NAIVE, 0, 2, 1.5, new double[] {4, 4},
+                        new double[] {2, 2}, null)};
+            for (io.odecast.forecast.Score s : scores) {
+                m.scored("s", s);
+                board.add(s);
+            }
+            m.driftDetected("s");
+            String scrape = m.scrape();
+            assertThat(value(scrape, "odecast_score_errors_total{bucket=\"1\",method=\"odecast\"}")).isEqualTo(4.0);
+            assertThat(value(scrape, "odecast_score_absolute_error_total{bucket=\"1\",method=\"odecast\"}")).isEqualTo(6.0);
+            assertThat(value(scrape, "odecast_score_squared_error_total{bucket=\"1\",method=\"odecast\"}")).isEqualTo(14.0);
+            assertThat(value(scrape, "odecast_score_scaled_total{bucket=\"1\",method=\"odecast\"}")).isEqualTo(3.0);
+            assertThat(value(scrape, "odecast_score_scaled_error_total{bucket=\"1\",method=\"odecast\"}")).isEqualTo(3.0);
+            assertThat(value(scrape, "odecast_score_interval_checks_total{bucket=\"1\",method=\"odecast\"}")).isEqualTo(2.0);
+            assertThat(value(scrape, "odecast_score_interval_hits_total{bucket=\"1\",method=\"odecast\"}")).isEqualTo(1.0);
+            assertThat(value(scrape, "odecast_score_errors_total{bucket=\"2\",method=\"naive\"}")).isEqualTo(2.0);
+            assertThat(value(scrape, "odecast_drift_alarms_total")).isEqualTo(1.0);
+            // the live meters and the backtest's board agree
+            assertThat(m.mase(io.odecast.forecast.Method.MODEL, 1))
+                    .isEqualTo(board.totals(io.odecast.forecast.Method.MODEL, 1).mase()).isEqualTo(1.0);
+            assertThat(m.mase(io.odecast.forecast.Method.NAIVE, 2)).isEqualTo(2.0);
+            assertThat(m.mase(io.odecast.forecast.Method.DRIFT, 1)).isNaN();
+        }
+    }
+
+    @Test
     void theSettingsRejectNonsense() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MetricsSettings(true, 0, Duration.ofMinutes(1)))
                 .hasMessageContaining("limit");
