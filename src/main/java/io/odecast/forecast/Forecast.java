@@ -1,7 +1,5 @@
 package io.odecast.forecast;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.odecast.ode.SolverStats;
 import java.util.Arrays;
@@ -22,10 +20,6 @@ import java.util.Objects;
  */
 public record Forecast(String series, long modelVersion, double issuedAt, double[] times, double[][] values,
                        ForecastCurve curve, SolverStats solver, Intervals intervals) {
-
-    /** Schubfach double formatting: JDK 17's Double.toString dominates writing a forecast otherwise. */
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
     public Forecast {
         Objects.requireNonNull(series, "series");
@@ -50,32 +44,11 @@ public record Forecast(String series, long modelVersion, double issuedAt, double
 
     /** The JSON form as UTF-8 bytes: the value of a forecast record, written field by field (no tree). */
     public byte[] toBytes() {
-        try {
-            return write(this, curve);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return JsonBytes.write(this::writeTo, 2048);
     }
 
     public ObjectNode toJson() {
-        try {
-            return (ObjectNode) JSON.readTree(toBytes());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** {@code forecast}'s JSON form, or {@code curve}'s alone when {@code forecast} is null. */
-    static byte[] write(Forecast forecast, ForecastCurve curve) throws java.io.IOException {
-        com.fasterxml.jackson.core.util.ByteArrayBuilder out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(2048);
-        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(out)) {
-            if (forecast == null) {
-                curve.writeTo(g);
-            } else {
-                forecast.writeTo(g);
-            }
-        }
-        return out.toByteArray();
+        return JsonBytes.tree(toBytes());
     }
 
     private void writeTo(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {

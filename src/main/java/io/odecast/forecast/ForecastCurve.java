@@ -1,7 +1,6 @@
 package io.odecast.forecast;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.odecast.ode.ContinuousSolution;
@@ -28,8 +27,6 @@ import java.util.Objects;
  * @param transform  the normaliser mapping model space back to the series' units
  */
 public record ForecastCurve(List<String> variables, double[] boundaries, double[][][] segments, Normaliser transform) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public ForecastCurve {
         variables = List.copyOf(variables);
@@ -123,11 +120,7 @@ public record ForecastCurve(List<String> variables, double[] boundaries, double[
     }
 
     public ObjectNode toJson() {
-        try {
-            return (ObjectNode) JSON.readTree(Forecast.write(null, this));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return JsonBytes.tree(JsonBytes.write(this::writeTo, 1024));
     }
 
     /** Writes the JSON form, field by field (no tree): this is the one definition of the format. */

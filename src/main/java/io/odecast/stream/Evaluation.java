@@ -1,11 +1,10 @@
 package io.odecast.stream;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odecast.forecast.JsonBytes;
 import io.odecast.forecast.Observation;
 import io.odecast.forecast.Score;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * An evaluation record (the optional evaluations topic): one earlier forecast scored against one new
@@ -14,15 +13,11 @@ import java.io.UncheckedIOException;
  */
 final class Evaluation {
 
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
-
     private Evaluation() {
     }
 
     static byte[] toBytes(String series, Observation o, Score s) {
-        com.fasterxml.jackson.core.util.ByteArrayBuilder out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(256);
-        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+        return JsonBytes.write(g -> {
             g.writeStartObject();
             g.writeStringField("series", series);
             g.writeStringField("method", s.method().id());
@@ -43,10 +38,7 @@ final class Evaluation {
                 g.writeEndObject();
             }
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        }, 256);
     }
 
     private static void field(JsonGenerator g, String name, Observation o, double[] values) throws IOException {
