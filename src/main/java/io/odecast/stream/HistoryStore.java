@@ -28,12 +28,7 @@ final class HistoryStore {
 
     private final KeyValueStore<Bytes, byte[]> observations;
     private final KeyValueStore<String, byte[]> series;
-    private final java.util.Map<String, SeriesMeta> decoded = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, SeriesMeta> eldest) {
-            return size() > CACHED_SERIES;
-        }
-    };
+    private final java.util.Map<String, SeriesMeta> decoded = Lru.map(CACHED_SERIES);
 
     HistoryStore(KeyValueStore<Bytes, byte[]> observations, KeyValueStore<String, byte[]> series) {
         this.observations = observations;
@@ -41,12 +36,7 @@ final class HistoryStore {
     }
 
     /** Each series' earliest stored observation {time}, {values}, kept in step with additions and eviction. */
-    private final java.util.Map<String, double[][]> firsts = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, double[][]> eldest) {
-            return size() > CACHED_SERIES;
-        }
-    };
+    private final java.util.Map<String, double[][]> firsts = Lru.map(CACHED_SERIES);
 
     private boolean replaced;
 

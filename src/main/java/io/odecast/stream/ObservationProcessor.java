@@ -47,8 +47,21 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
     static final String DETAIL_HEADER = "odecast.detail";
 
     private static final Logger LOG = LoggerFactory.getLogger(ObservationProcessor.class);
-    /** Series whose pending forecasts are kept in memory, most recently seen first. */
-    private static final int PENDING_SERIES = 10_000;
+    /** Series whose scoring is kept in memory, most recently seen first. */
+    private static final int SCORED_SERIES = 10_000;
+
+    /**
+     * A series' scoring in memory: its state, decoded once (the store stays the truth: it is written after
+     * every change), and its pending forecasts (memory only: a restart loses at most one horizon of scores).
+     */
+    private static final class Scoring {
+        final ScoreState state;
+        final Deque<PendingForecast> pending = new ArrayDeque<>();
+
+        Scoring(ScoreState state) {
+            this.state = state;
+        }
+    }
 
     private final StreamSettings settings;
     private final RetrainRequests retrain;
@@ -56,20 +69,8 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
     private final ObservationParser parser;
     private final Forecaster forecaster;
     private final Scorer scorer;
-    /** Forecasts waiting to be scored, per series: kept in memory (a restart loses at most one horizon of scores). */
-    private final Map<String, Deque<PendingForecast>> pending = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Deque<PendingForecast>> eldest) {
-            return size() > PENDING_SERIES;
-        }
-    };
-    /** Decoded scoring states, most recently used first (written through to the store). */
-    private final Map<String, ScoreState> decodedScores = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ScoreState> eldest) {
-            return size() > PENDING_SERIES;
-        }
-    };
+    /** Per series, in memory: its decoded scoring state and the forecasts waiting to be scored. */
+    private final Map<String, Scoring> scoring = Lru.map(SCORED_SERIES);
     private final Map<String, PublishedModel> parsedModels = new HashMap<>();
     /** Reused for every key (a processor runs on one thread); invalid UTF-8 is an error, not a replacement. */
     private final java.nio.charset.CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
@@ -122,18 +123,18 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
         SeriesMeta now = history.add(observation, settings.historyLimit());
         listener.observationAccepted(series);
 
-        ScoreState state = scoreState(series, observation.values().length);
-        Scorer.Result scored = score(record, observation, past, now, own, state);
-        ScoringSettings scoring = settings.scoring();
-        Intervals intervals = new Intervals(scoring.intervalLevel(), settings.horizon() / scoring.buckets(),
-                state.halfWidths(scoring.intervalLevel(), scoring.minResiduals()));
-        scores.put(series, state.toBytes());
+        Scoring live = scoring(series, observation.values().length);
+        Scorer.Result scored = score(record, observation, past, now, own, live);
+        ScoringSettings s = settings.scoring();
+        Intervals intervals = new Intervals(s.intervalLevel(), settings.horizon() / s.buckets(),
+                live.state.halfWidths(s.intervalLevel(), s.minResiduals()));
+        scores.put(series, live.state.toBytes());
 
         PublishedModel model = model(series);
         ForecastCurve curve = model == null ? null : forecast(record, now, model, intervals, start);
         if (observation.time() == now.latestTime()) {
             double[][] first = history.first(series);
-            Scorer.keep(pending(series), scorer.issue(now.latest(), model == null ? 0 : model.version(), curve,
+            Scorer.keep(live.pending, scorer.issue(now.latest(), model == null ? 0 : model.version(), curve,
                     intervals.halfWidths(), first[0][0], first[1]));
         }
         boolean drifted = scored.drift() && model != null && now.count() >= own.minHistory();
@@ -149,19 +150,19 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
 
     /**
      * Scores the series' pending forecasts against {@code o} (reported, and written to the evaluations
-     * topic when there is one), updating {@code state}. A correction of an observed time was scored
+     * topic when there is one), updating its state. A correction of an observed time was scored
      * already, as the value it replaces, and is not scored again.
      */
     private Scorer.Result score(Record<byte[], byte[]> record, Observation o, SeriesMeta past, SeriesMeta now,
-                                SeriesSettings own, ScoreState state) {
+                                SeriesSettings own, Scoring live) {
         if (past != null && past.count() > 0 && o.time() > past.latestTime()) {
-            state.observeStep(past.latestValues(), o.values());
+            live.state.observeStep(past.latestValues(), o.values());
         }
         if (history.lastAddReplaced()) {
             return new Scorer.Result(List.of(), false);
         }
         String series = o.series();
-        Scorer.Result scored = scorer.score(state, pending(series), o, now.latestTime(), own.seasonalPeriod(),
+        Scorer.Result scored = scorer.score(live.state, live.pending, o, now.latestTime(), own.seasonalPeriod(),
                 t -> history.atOrBefore(series, t));
         for (Score score : scored.scores()) {
             listener.scored(series, score);
@@ -192,25 +193,22 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
         }
     }
 
-    private Deque<PendingForecast> pending(String series) {
-        return pending.computeIfAbsent(series, k -> new ArrayDeque<>());
-    }
-
     /**
-     * The series' scoring state: decoded once and kept (the store stays the truth: it is written after
-     * every change); a fresh one when there is none, or when the scoring settings changed its shape.
+     * The series' scoring in memory; its state read from the store when it is not, or a fresh one when
+     * the store has none or the scoring settings changed its shape.
      */
-    private ScoreState scoreState(String series, int vars) {
-        ScoreState s = decodedScores.get(series);
-        if (s == null) {
+    private Scoring scoring(String series, int vars) {
+        Scoring live = scoring.get(series);
+        if (live == null) {
             byte[] stored = scores.get(series);
-            s = stored == null ? null : ScoreState.fromBytes(stored);
-            if (s == null || !s.fits(vars, settings.scoring())) {
-                s = ScoreState.empty(vars, settings.scoring());
+            ScoreState state = stored == null ? null : ScoreState.fromBytes(stored);
+            if (state == null || !state.fits(vars, settings.scoring())) {
+                state = ScoreState.empty(vars, settings.scoring());
             }
-            decodedScores.put(series, s);
+            live = new Scoring(state);
+            scoring.put(series, live);
         }
-        return s;
+        return live;
     }
 
     private static boolean dueByCount(SeriesMeta h, PublishedModel model, SeriesSettings own) {
