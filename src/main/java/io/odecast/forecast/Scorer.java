@@ -65,14 +65,9 @@ public final class Scorer {
 
     /**
      * Scores the pending forecasts covering {@code o}'s time, updates {@code state} (residuals, drift),
-     * and drops the forecasts whose horizon ends before {@code latestTime}.
+     * and drops the forecasts whose horizon ends before {@code latestTime}; {@code seasonalPeriod} is the
+     * series' own (0: no seasonal-naive baseline).
      */
-    public Result score(ScoreState state, Deque<PendingForecast> pending, Observation o, double latestTime,
-                        History history) {
-        return score(state, pending, o, latestTime, settings.seasonalPeriod(), history);
-    }
-
-    /** The same, with the series' own seasonal period (0: no seasonal-naive baseline). */
     public Result score(ScoreState state, Deque<PendingForecast> pending, Observation o, double latestTime,
                         double seasonalPeriod, History history) {
         List<Score> scores = new ArrayList<>();

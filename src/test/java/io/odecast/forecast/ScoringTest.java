@@ -44,7 +44,7 @@ class ScoringTest {
 
     @Test
     void everyCoveringForecastIsScoredWithTheBaselinesBeside() {
-        Scorer scorer = new Scorer(S.withSeasonalPeriod(2), 4.0);
+        Scorer scorer = new Scorer(S, 4.0);
         ScoreState state = ScoreState.empty(2, scorer.settings());
         state.observeStep(new double[] {0, 0}, new double[] {2, 4}); // MASE scale: 2 and 4
         Deque<PendingForecast> pending = new ArrayDeque<>();
@@ -54,7 +54,7 @@ class ScoringTest {
         // issued at t = 2 from (3, 3), without a model
         Scorer.keep(pending, scorer.issue(obs(2, 3, 3), 0, null, null, -1, new double[] {0, 0}));
 
-        Scorer.Result r = scorer.score(state, pending, obs(3, 4, 6), 3, t -> t <= 1 ? new double[] {10, 20} : null);
+        Scorer.Result r = scorer.score(state, pending, obs(3, 4, 6), 3, 2, t -> t <= 1 ? new double[] {10, 20} : null);
         // from the first: lead 2 (bucket 2) naive, drift, seasonal, model; from the second: lead 1 (bucket 1) naive, drift, seasonal
         assertThat(r.scores()).hasSize(7);
         Score model = r.scores().stream().filter(s -> s.method() == Method.MODEL).findFirst().orElseThrow();
@@ -81,7 +81,7 @@ class ScoringTest {
         Scorer.keep(pending, scorer.issue(obs(2, 5, 5), 0, null, null, -1, new double[] {0, 0}));
         assertThat(pending).hasSize(2);
         assertThat(pending.peekLast().last()).containsExactly(5.0, 5.0);
-        scorer.score(state, pending, obs(5.5, 0, 0), 5.5, t -> null);
+        scorer.score(state, pending, obs(5.5, 0, 0), 5.5, 2, t -> null);
         assertThat(pending).hasSize(1); // issued at 1, horizon 4: over before 5.5
     }
 
