@@ -79,8 +79,7 @@ public final class Demo {
                 .withRetraining(5, Duration.ZERO, 12, Duration.ofSeconds(10))
                 .withTraining(training, Normaliser.Kind.LOG1P_ZSCORE);
         // the hare-lynx cycle is about ten years: its seasonal-naive baseline looks one cycle back
-        return s.withSeries(Map.of("hudson-bay", new io.odecast.stream.SeriesSettings(java.util.Optional.empty(),
-                Normaliser.Kind.LOG1P_ZSCORE, 5, 12, 10.0, List.of())));
+        return s.withSeries(Map.of("hudson-bay", s.forSeries("hudson-bay").withSeasonalPeriod(10.0)));
     }
 
     public static Summary run(Options options, PrintWriter progress) throws Exception {

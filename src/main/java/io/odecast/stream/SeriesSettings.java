@@ -42,6 +42,11 @@ public record SeriesSettings(Optional<List<String>> variables, Normaliser.Kind t
         }
     }
 
+    /** These settings with another seasonal-naive period. */
+    public SeriesSettings withSeasonalPeriod(double period) {
+        return new SeriesSettings(variables, transform, retrainEvery, minHistory, period, periods);
+    }
+
     /** {@link #periods} as the training configuration takes them. */
     public double[] periodArray() {
         return periods.stream().mapToDouble(Double::doubleValue).toArray();
