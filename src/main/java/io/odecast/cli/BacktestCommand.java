@@ -139,20 +139,12 @@ final class BacktestCommand implements Callable<Integer> {
             ScoreBoard.Totals t = board.totals(m, b);
             ObjectNode o = out.putObject(Integer.toString(b));
             o.put("n", t.count());
-            number(o, "mae", t.mae());
-            number(o, "rmse", t.rmse());
-            number(o, "mase", t.mase());
-            number(o, "coverage", t.coverage());
+            JsonOut.number(o, "mae", t.mae());
+            JsonOut.number(o, "rmse", t.rmse());
+            JsonOut.number(o, "mase", t.mase());
+            JsonOut.number(o, "coverage", t.coverage());
         }
         return out;
-    }
-
-    private static void number(ObjectNode o, String name, double v) {
-        if (Double.isFinite(v)) {
-            o.put(name, v);
-        } else {
-            o.putNull(name);
-        }
     }
 
     private static void print(PrintWriter out, Backtest.Result r, List<Path> plots) {

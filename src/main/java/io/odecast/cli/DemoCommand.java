@@ -73,13 +73,7 @@ final class DemoCommand implements Callable<Integer> {
             node.put("wallSeconds", s.wallSeconds());
             node.set("plots", JSON.valueToTree(s.plots().stream().map(Path::toString).toList()));
             ObjectNode mase = node.putObject("oneStepMase");
-            s.oneStepMase().forEach((method, value) -> {
-                if (Double.isFinite(value)) {
-                    mase.put(method, value);
-                } else {
-                    mase.putNull(method);
-                }
-            });
+            s.oneStepMase().forEach((method, value) -> JsonOut.number(mase, method, value));
             stdout.println(JSON.writeValueAsString(node));
         } else {
             stdout.printf("done in %.1f s: %d observations of %d series, %d forecasts, %d dead letters, %d models published%n",
