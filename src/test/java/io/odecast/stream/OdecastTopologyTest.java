@@ -47,21 +47,37 @@ class OdecastTopologyTest {
     private TestInputTopic<String, byte[]> models;
     private TestOutputTopic<byte[], byte[]> forecasts;
     private TestOutputTopic<byte[], byte[]> deadLetters;
+    private TestOutputTopic<byte[], byte[]> evaluations;
     private final List<String> retrainRequests = new ArrayList<>();
 
     @BeforeEach
     void start() {
+        open(SETTINGS, "base");
+    }
+
+    /**
+     * A driver of the production topology on {@code settings} (state under {@code name}), replacing the
+     * current one, with every topic the tests read; retraining requests are recorded as
+     * {@code series@size/v<current version>}.
+     */
+    private void open(StreamSettings settings, String name) {
+        if (driver != null) {
+            driver.close();
+        }
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "odecast-test");
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "odecast-test-" + name);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(name).toString());
+        retrainRequests.clear();
         RetrainRequests capture = (history, current) -> retrainRequests.add(history.series() + "@" + history.size() + "/v"
                 + (current == null ? 0 : current.version()));
-        driver = new TopologyTestDriver(OdecastTopology.build(SETTINGS, capture, StreamListener.NONE), props);
-        observations = driver.createInputTopic(SETTINGS.observationsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
-        models = driver.createInputTopic(SETTINGS.modelsTopic(), new StringSerializer(), new ByteArraySerializer());
-        forecasts = driver.createOutputTopic(SETTINGS.forecastsTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        deadLetters = driver.createOutputTopic(SETTINGS.deadLettersTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        driver = new TopologyTestDriver(OdecastTopology.build(settings, capture, StreamListener.NONE), props);
+        observations = driver.createInputTopic(settings.observationsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
+        models = driver.createInputTopic(settings.modelsTopic(), new StringSerializer(), new ByteArraySerializer());
+        forecasts = driver.createOutputTopic(settings.forecastsTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        deadLetters = driver.createOutputTopic(settings.deadLettersTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        evaluations = settings.evaluationsTopic().isEmpty() ? null
+                : driver.createOutputTopic(settings.evaluationsTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     @AfterEach
@@ -152,28 +168,12 @@ class OdecastTopologyTest {
         assertThat(f.get("modelVersion").asLong()).isEqualTo(3);
     }
 
-    /** A driver on {@code custom} settings, recording retraining requests; returns the evaluations topic. */
-    private TestOutputTopic<byte[], byte[]> restart(StreamSettings custom) {
-        driver.close();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "odecast-test-scoring");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("scoring").toString());
-        RetrainRequests capture = (history, current) -> retrainRequests.add(history.series() + "@" + history.size() + "/v"
-                + (current == null ? 0 : current.version()));
-        driver = new TopologyTestDriver(OdecastTopology.build(custom, capture, StreamListener.NONE), props);
-        observations = driver.createInputTopic(custom.observationsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
-        models = driver.createInputTopic(custom.modelsTopic(), new StringSerializer(), new ByteArraySerializer());
-        forecasts = driver.createOutputTopic(custom.forecastsTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        return driver.createOutputTopic(custom.evaluationsTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
     @Test
     void earlierForecastsAreScoredAndLaterForecastsCarryIntervals() throws Exception {
         StreamSettings scoring = SETTINGS.withRetraining(0, Duration.ZERO, 4, Duration.ofSeconds(5))
                 .withScoring(new io.odecast.forecast.ScoringSettings(3, 0.8, 0, 50, 3, 0.1, 1000, 0))
                 .withEvaluationsTopic("odecast.evaluations");
-        TestOutputTopic<byte[], byte[]> evaluations = restart(scoring);
+        open(scoring, "scoring");
         models.pipeInput("s", new PublishedModel("s", 2, model()).toBytes());
         for (int t = 0; t < 8; t++) {
             observe("s", t, 1.5 + 0.1 * t, 1.0 - 0.05 * t);
@@ -215,7 +215,7 @@ class OdecastTopologyTest {
         StreamSettings scoring = SETTINGS.withRetraining(0, Duration.ZERO, 4, Duration.ofSeconds(5))
                 .withScoring(new io.odecast.forecast.ScoringSettings(3, 0.8, 0, 50, 3, 0.1, 5, 0))
                 .withEvaluationsTopic("odecast.evaluations");
-        restart(scoring);
+        open(scoring, "drift");
         models.pipeInput("s", new PublishedModel("s", 2, model()).toBytes());
         // first the series follows the model exactly (one-step errors about 0), then it stops moving
         double[] x = {1.5, 1.0};
@@ -267,13 +267,7 @@ class OdecastTopologyTest {
                 SETTINGS.modelsTopic(), SETTINGS.deadLettersTopic(), 3.0, 7, 4096, 5, 0, Duration.ZERO, 3,
                 SETTINGS.transform(), SETTINGS.training(), SETTINGS.trainingBudget(), java.util.Map.of(),
                 SETTINGS.scoring(), "");
-        driver.close();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "odecast-test-2");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("2").toString());
-        driver = new TopologyTestDriver(OdecastTopology.build(small, (h, v) -> { }, StreamListener.NONE), props);
-        observations = driver.createInputTopic(small.observationsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
+        open(small, "small");
         for (double t : new double[] {-1.5, 3, -0.25, 0, 2, -7, 1e6, -0.0}) {
             observe("s", t, t, t);
         }
@@ -290,16 +284,7 @@ class OdecastTopologyTest {
                 "pump-*", new SeriesSettings(java.util.Optional.empty(), Normaliser.Kind.LOG1P_ZSCORE, 2, 3, 0, List.of())));
         assertThat(custom.forSeries("pump-7").transform()).isEqualTo(Normaliser.Kind.LOG1P_ZSCORE);
         assertThat(custom.forSeries("other").transform()).isEqualTo(SETTINGS.transform());
-        driver.close();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "odecast-test-3");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("3").toString());
-        retrainRequests.clear();
-        RetrainRequests capture = (history, current) -> retrainRequests.add(history.series() + "@" + history.size());
-        driver = new TopologyTestDriver(OdecastTopology.build(custom, capture, StreamListener.NONE), props);
-        observations = driver.createInputTopic(custom.observationsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
-        deadLetters = driver.createOutputTopic(custom.deadLettersTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        open(custom, "series");
         // The configured variables hold from the very first record, in the configured order.
         observations.pipeInput(bytes("plant"), bytes("{\"t\": 1, \"values\": {\"a\": 1}}"));
         assertThat(header(deadLetters.readRecord(), ObservationProcessor.REASON_HEADER)).isEqualTo("missing-variable");
@@ -310,7 +295,7 @@ class OdecastTopologyTest {
         assertThat(history("plant").variables()).containsExactly("b", "a");
         assertThat(history("plant").values()[0]).containsExactly(10.0, 1.0);
         // plant: first model at 3, never again by count; pump-1: at 3, then every 2.
-        assertThat(retrainRequests).containsExactly("plant@3", "pump-1@3", "pump-1@5");
+        assertThat(retrainRequests).containsExactly("plant@3/v0", "pump-1@3/v0", "pump-1@5/v0");
     }
 
     private static String header(TestRecord<byte[], byte[]> r, String name) {
