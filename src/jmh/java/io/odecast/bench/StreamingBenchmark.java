@@ -59,6 +59,11 @@ public final class StreamingBenchmark {
     /** Processing guarantee of both topologies: exactly_once_v2 (the default) or at_least_once. */
     private static final String GUARANTEE = System.getProperty("guarantee", StreamsConfig.EXACTLY_ONCE_V2);
 
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    /** Cores the whole process (broker, both applications, benchmark clients) used during the last burst. */
+    private static double lastCores;
+
     private StreamingBenchmark() {
     }
 
@@ -98,10 +103,11 @@ public final class StreamingBenchmark {
                 double[] ratios = new double[ROUNDS];
                 for (int r = 0; r < ROUNDS; r++) {
                     passRates[r] = burst(producer, bootstrap, "bench.in", "bench.out", BURST, clock);
+                    double passCores = lastCores;
                     odecastRates[r] = burst(producer, bootstrap, settings.observationsTopic(), settings.forecastsTopic(), BURST, clock);
                     ratios[r] = odecastRates[r] / passRates[r];
-                    System.out.printf(Locale.ROOT, "round %d: pass-through %.0f, odecast %.0f records/s (%.0f%%)%n",
-                            r + 1, passRates[r], odecastRates[r], 100 * ratios[r]);
+                    System.out.printf(Locale.ROOT, "round %d: pass-through %.0f, odecast %.0f records/s (%.0f%%); cores busy %.2f, %.2f%n",
+                            r + 1, passRates[r], odecastRates[r], 100 * ratios[r], passCores, lastCores);
                 }
                 double[] passIdle = paced(producer, bootstrap, "bench.in", "bench.out", clock);
                 double[] idle = paced(producer, bootstrap, settings.observationsTopic(), settings.forecastsTopic(), clock);
@@ -161,6 +167,7 @@ public final class StreamingBenchmark {
                                 int[] clock) throws Exception {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, out)) {
             long start = System.nanoTime();
+            long cpuStart = PROCESS.getProcessCpuTime();
             for (int i = 0; i < n; i++) {
                 producer.send(new ProducerRecord<>(in, "s" + (i % SERIES), observation(++clock[0])));
             }
@@ -169,7 +176,9 @@ public final class StreamingBenchmark {
             while (seen < n) {
                 seen += consumer.poll(Duration.ofMillis(100)).count();
             }
-            return n / ((System.nanoTime() - start) / 1e9);
+            long wall = System.nanoTime() - start;
+            lastCores = (PROCESS.getProcessCpuTime() - cpuStart) / (double) wall;
+            return n / (wall / 1e9);
         }
     }
 

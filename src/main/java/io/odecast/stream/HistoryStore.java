@@ -65,37 +65,57 @@ final class HistoryStore {
 
     /** Adds {@code o} by the rules above; returns the series' updated record (already stored). */
     SeriesMeta add(Observation o, int limit) {
-        SeriesMeta m = meta(o.series());
+        String id = o.series();
+        SeriesMeta m = meta(id);
         if (m == null) {
             m = SeriesMeta.first(o);
         }
-        Bytes key = key(o.series(), o.time());
+        Bytes key = key(id, o.time());
         // later than every stored time: cannot replace one, and the store need not be asked
         boolean replaces = o.time() <= m.latestTime() && observations.get(key) != null;
         replaced = replaces;
         observations.put(key, pack(o.values()));
         int count = m.count() + (replaces ? 0 : 1);
         boolean latest = o.time() >= m.latestTime();
+        double known = m.count() == 0 ? Double.NaN : firstTime(m);
+        double first = Double.isNaN(known) ? o.time() : Math.min(known, o.time());
+        if (o.time() == first) {
+            firsts.put(id, new double[][] {{first}, o.values()});
+        }
         if (count > limit) {
             int drop = Math.max(count - limit, limit / 10);
             List<Bytes> oldest = new ArrayList<>(drop);
-            try (KeyValueIterator<Bytes, byte[]> it = observations.range(prefixStart(o.series()), prefixEnd(o.series()))) {
+            // From the earliest stored key, not the series' prefix: RocksDB would step over every deletion
+            // left by earlier evictions (until its next compaction) on each seek from the prefix.
+            try (KeyValueIterator<Bytes, byte[]> it = observations.range(key(id, first), prefixEnd(id))) {
                 while (oldest.size() < drop && it.hasNext()) {
                     oldest.add(it.next().key);
+                }
+                if (it.hasNext()) {
+                    var next = it.next();
+                    first = time(next.key);
+                    firsts.put(id, new double[][] {{first}, unpack(next.value)});
+                } else {
+                    first = Double.NaN;
+                    firsts.remove(id);
                 }
             }
             oldest.forEach(observations::delete);
             count -= oldest.size();
-            firsts.remove(o.series());
         }
-        double[][] first = firsts.get(o.series());
-        if (first != null && o.time() <= first[0][0]) {
-            firsts.put(o.series(), new double[][] {{o.time()}, o.values()});
-        }
-        SeriesMeta updated = new SeriesMeta(m.series(), m.variables(), count, latest ? o.time() : m.latestTime(),
+        SeriesMeta updated = new SeriesMeta(m.series(), m.variables(), count, first, latest ? o.time() : m.latestTime(),
                 latest ? o.values() : m.latestValues(), m.sinceTraining() + 1, m.lastTrainingMillis());
         put(updated);
         return updated;
+    }
+
+    /** The series' earliest stored time: kept in its record, or found once for records written before it was. */
+    private double firstTime(SeriesMeta m) {
+        if (!Double.isNaN(m.firstTime())) {
+            return m.firstTime();
+        }
+        double[][] first = first(m.series());
+        return first == null ? Double.NaN : first[0][0];
     }
 
     /** The whole stored history of a series, in time order. */
@@ -114,8 +134,8 @@ final class HistoryStore {
         int i = 0;
         boolean tail = n < meta.count();
         try (KeyValueIterator<Bytes, byte[]> it = tail
-                ? observations.reverseRange(prefixStart(meta.series()), prefixEnd(meta.series()))
-                : observations.range(prefixStart(meta.series()), prefixEnd(meta.series()))) {
+                ? observations.reverseRange(from(meta), prefixEnd(meta.series()))
+                : observations.range(from(meta), prefixEnd(meta.series()))) {
             while (i < n && it.hasNext()) {
                 var entry = it.next();
                 int at = tail ? n - 1 - i : i;
@@ -140,7 +160,11 @@ final class HistoryStore {
         if (cached != null) {
             return cached;
         }
-        try (KeyValueIterator<Bytes, byte[]> it = observations.range(prefixStart(id), prefixEnd(id))) {
+        SeriesMeta m = meta(id);
+        if (m == null || m.count() == 0) {
+            return null;
+        }
+        try (KeyValueIterator<Bytes, byte[]> it = observations.range(from(m), prefixEnd(id))) {
             if (!it.hasNext()) {
                 return null;
             }
@@ -153,8 +177,11 @@ final class HistoryStore {
 
     /** The values of the latest stored observation of a series at or before {@code t}; null when none. */
     double[] atOrBefore(String id, double t) {
-        Bytes upTo = key(id, t);
-        try (KeyValueIterator<Bytes, byte[]> it = observations.reverseRange(prefixStart(id), upTo)) {
+        SeriesMeta m = meta(id);
+        if (m == null) {
+            return null;
+        }
+        try (KeyValueIterator<Bytes, byte[]> it = observations.reverseRange(from(m), key(id, t))) {
             return it.hasNext() ? unpack(it.next().value) : null;
         }
     }
@@ -177,6 +204,11 @@ final class HistoryStore {
         long sortable = ByteBuffer.wrap(k, k.length - 8, 8).getLong();
         long bits = sortable ^ (((~sortable) >> 63) | Long.MIN_VALUE);
         return Double.longBitsToDouble(bits);
+    }
+
+    /** Where a scan of the series starts: its earliest stored key when known, else the series' prefix. */
+    private static Bytes from(SeriesMeta m) {
+        return Double.isNaN(m.firstTime()) ? prefixStart(m.series()) : key(m.series(), m.firstTime());
     }
 
     private static Bytes prefixStart(String id) {

@@ -12,11 +12,14 @@ import java.util.List;
 
 /**
  * The small per-series record kept beside the observations: variables, how many observations are
- * stored, the latest one in time (forecasts start there), and the retraining bookkeeping. Constant
- * size, so handling a record costs the same whatever the length of the history.
+ * stored, the earliest stored time (scans of the series start there, past the deletions of evicted
+ * observations), the latest one in time (forecasts start there), and the retraining bookkeeping.
+ * Constant size, so handling a record costs the same whatever the length of the history.
+ *
+ * @param firstTime the earliest stored time; NaN when not known (records written before it was kept)
  */
-record SeriesMeta(String series, List<String> variables, int count, double latestTime, double[] latestValues,
-                  int sinceTraining, long lastTrainingMillis) {
+record SeriesMeta(String series, List<String> variables, int count, double firstTime, double latestTime,
+                  double[] latestValues, int sinceTraining, long lastTrainingMillis) {
 
     /** Reads the JSON form of earlier versions. */
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +29,7 @@ record SeriesMeta(String series, List<String> variables, int count, double lates
     }
 
     static SeriesMeta first(Observation o) {
-        return new SeriesMeta(o.series(), o.variables(), 0, Double.NEGATIVE_INFINITY, new double[0], 0, 0);
+        return new SeriesMeta(o.series(), o.variables(), 0, Double.NaN, Double.NEGATIVE_INFINITY, new double[0], 0, 0);
     }
 
     Observation latest() {
@@ -34,25 +37,29 @@ record SeriesMeta(String series, List<String> variables, int count, double lates
     }
 
     SeriesMeta trainingRequested(long nowMillis) {
-        return new SeriesMeta(series, variables, count, latestTime, latestValues, 0, nowMillis);
+        return new SeriesMeta(series, variables, count, firstTime, latestTime, latestValues, 0, nowMillis);
     }
 
-    /** Format of {@link #toBytes}: a version byte, then the fields in binary (the record is read per observation). */
+    /**
+     * Format of {@link #toBytes}: a version byte, then the fields in binary (the record is read per observation).
+     * Version 2 added the earliest stored time after the count; version 1 records still read, with it unknown.
+     */
     private static final byte BINARY_V1 = 1;
+    private static final byte BINARY_V2 = 2;
 
     byte[] toBytes() {
         byte[] id = series.getBytes(StandardCharsets.UTF_8);
         byte[][] names = new byte[variables.size()][];
-        int size = 1 + 4 + id.length + 4 + 4 + 8 + 4 + 8 * latestValues.length + 4 + 8;
+        int size = 1 + 4 + id.length + 4 + 4 + 8 + 8 + 4 + 8 * latestValues.length + 4 + 8;
         for (int v = 0; v < names.length; v++) {
             names[v] = variables.get(v).getBytes(StandardCharsets.UTF_8);
             size += 4 + names[v].length;
         }
-        ByteBuffer b = ByteBuffer.allocate(size).put(BINARY_V1).putInt(id.length).put(id).putInt(names.length);
+        ByteBuffer b = ByteBuffer.allocate(size).put(BINARY_V2).putInt(id.length).put(id).putInt(names.length);
         for (byte[] name : names) {
             b.putInt(name.length).put(name);
         }
-        b.putInt(count).putDouble(latestTime).putInt(latestValues.length);
+        b.putInt(count).putDouble(firstTime).putDouble(latestTime).putInt(latestValues.length);
         for (double x : latestValues) {
             b.putDouble(x);
         }
@@ -66,7 +73,8 @@ record SeriesMeta(String series, List<String> variables, int count, double lates
         }
         try {
             ByteBuffer b = ByteBuffer.wrap(bytes);
-            if (b.get() != BINARY_V1) {
+            byte format = b.get();
+            if (format != BINARY_V1 && format != BINARY_V2) {
                 throw new IllegalStateException("unknown series record format " + bytes[0]);
             }
             String series = string(b);
@@ -75,12 +83,13 @@ record SeriesMeta(String series, List<String> variables, int count, double lates
                 variables.add(string(b));
             }
             int count = b.getInt();
+            double firstTime = format == BINARY_V2 ? b.getDouble() : Double.NaN;
             double latestTime = b.getDouble();
             double[] latestValues = new double[b.getInt()];
             for (int v = 0; v < latestValues.length; v++) {
                 latestValues[v] = b.getDouble();
             }
-            return new SeriesMeta(series, variables, count, latestTime, latestValues, b.getInt(), b.getLong());
+            return new SeriesMeta(series, variables, count, firstTime, latestTime, latestValues, b.getInt(), b.getLong());
         } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
             throw new IllegalStateException("corrupt series record in the state store", e);
         }
@@ -97,7 +106,7 @@ record SeriesMeta(String series, List<String> variables, int count, double lates
             JsonNode n = JSON.readTree(bytes);
             List<String> variables = new ArrayList<>();
             n.get("variables").forEach(v -> variables.add(v.asText()));
-            return new SeriesMeta(n.get("series").asText(), variables, n.get("count").asInt(),
+            return new SeriesMeta(n.get("series").asText(), variables, n.get("count").asInt(), Double.NaN,
                     n.get("latestTime").asDouble(), JSON.treeToValue(n.get("latestValues"), double[].class),
                     n.get("sinceTraining").asInt(), n.get("lastTrainingMillis").asLong());
         } catch (IOException e) {

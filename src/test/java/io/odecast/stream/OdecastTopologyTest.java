@@ -255,6 +255,41 @@ class OdecastTopologyTest {
         assertThat(store.first("nobody")).isNull();
     }
 
+    @Test
+    void theHistoryMatchesAReferenceMapThroughShuffledDuplicatesAndEviction() {
+        HistoryStore store = new HistoryStore(driver.getKeyValueStore(OdecastTopology.HISTORY_STORE),
+                driver.getKeyValueStore(OdecastTopology.SERIES_STORE));
+        java.util.TreeMap<Double, Double> reference = new java.util.TreeMap<>();
+        java.util.Random random = new java.util.Random(11);
+        int limit = 20;
+        for (int i = 0; i < 600; i++) {
+            // mostly later times, some out of order, some repeats of a stored time
+            double t = random.nextInt(10) < 7 ? i : random.nextInt(i + 1);
+            double v = random.nextGaussian();
+            store.add(new io.odecast.forecast.Observation("r", t, List.of("a"), new double[] {v}), limit);
+            reference.put(t, v);
+            if (reference.size() > limit) {
+                for (int drop = Math.max(reference.size() - limit, limit / 10); drop > 0; drop--) {
+                    reference.pollFirstEntry();
+                }
+            }
+            SeriesMeta meta = store.meta("r");
+            assertThat(meta.count()).isEqualTo(reference.size());
+            assertThat(meta.firstTime()).as("earliest time in the record after %d", i).isEqualTo(reference.firstKey());
+            assertThat(store.first("r")[0][0]).isEqualTo(reference.firstKey());
+            assertThat(store.first("r")[1]).containsExactly(reference.firstEntry().getValue());
+        }
+        SeriesHistory h = store.history(store.meta("r"));
+        assertThat(h.times()).containsExactly(reference.keySet().stream().mapToDouble(Double::doubleValue).toArray());
+        // a store with cold caches (a restart, or a series evicted from them) reads the same from the records
+        HistoryStore cold = new HistoryStore(driver.getKeyValueStore(OdecastTopology.HISTORY_STORE),
+                driver.getKeyValueStore(OdecastTopology.SERIES_STORE));
+        assertThat(cold.first("r")[0][0]).isEqualTo(reference.firstKey());
+        double mid = reference.keySet().stream().skip(limit / 2).findFirst().orElseThrow();
+        assertThat(cold.atOrBefore("r", mid + 0.5)).containsExactly(reference.floorEntry(mid + 0.5).getValue());
+        assertThat(cold.atOrBefore("r", reference.firstKey() - 1)).isNull();
+    }
+
     private SeriesHistory history(String series) {
         HistoryStore store = new HistoryStore(driver.getKeyValueStore(OdecastTopology.HISTORY_STORE),
                 driver.getKeyValueStore(OdecastTopology.SERIES_STORE));

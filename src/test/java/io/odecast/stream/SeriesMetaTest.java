@@ -11,12 +11,13 @@ class SeriesMetaTest {
 
     @Test
     void theBinaryFormRoundTripsEveryField() {
-        SeriesMeta m = new SeriesMeta("sensor-ü/7", List.of("prey", "predators"), 1234, 1912.25,
+        SeriesMeta m = new SeriesMeta("sensor-ü/7", List.of("prey", "predators"), 1234, 1845.5, 1912.25,
                 new double[] {3.5, -0.0}, 17, 1_733_000_000_123L);
         SeriesMeta back = SeriesMeta.fromBytes(m.toBytes());
         assertThat(back.series()).isEqualTo(m.series());
         assertThat(back.variables()).isEqualTo(m.variables());
         assertThat(back.count()).isEqualTo(1234);
+        assertThat(back.firstTime()).isEqualTo(1845.5);
         assertThat(back.latestTime()).isEqualTo(1912.25);
         assertThat(back.latestValues()).containsExactly(3.5, -0.0);
         assertThat(Double.doubleToRawLongBits(back.latestValues()[1])).isEqualTo(Double.doubleToRawLongBits(-0.0));
@@ -26,10 +27,26 @@ class SeriesMetaTest {
 
     @Test
     void aFirstRecordWithNoValuesYetRoundTrips() {
-        SeriesMeta m = new SeriesMeta("s", List.of("a"), 0, Double.NEGATIVE_INFINITY, new double[0], 0, 0);
+        SeriesMeta m = new SeriesMeta("s", List.of("a"), 0, Double.NaN, Double.NEGATIVE_INFINITY, new double[0], 0, 0);
         SeriesMeta back = SeriesMeta.fromBytes(m.toBytes());
         assertThat(back.latestTime()).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(back.firstTime()).isNaN();
         assertThat(back.latestValues()).isEmpty();
+    }
+
+    @Test
+    void version1RecordsWithoutTheEarliestTimeStillRead() {
+        // a version 1 record as it was written: format, id, variables, count, latest time and values, bookkeeping
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 4 + 1 + 4 + 4 + 1 + 4 + 8 + 4 + 8 + 4 + 8);
+        b.put((byte) 1).putInt(1).put((byte) 's').putInt(1).putInt(1).put((byte) 'a').putInt(7).putDouble(9.5)
+                .putInt(1).putDouble(4.25).putInt(2).putLong(99L);
+        SeriesMeta m = SeriesMeta.fromBytes(b.array());
+        assertThat(m.count()).isEqualTo(7);
+        assertThat(m.firstTime()).isNaN();
+        assertThat(m.latestTime()).isEqualTo(9.5);
+        assertThat(m.latestValues()).containsExactly(4.25);
+        assertThat(m.sinceTraining()).isEqualTo(2);
+        assertThat(m.lastTrainingMillis()).isEqualTo(99L);
     }
 
     @Test
@@ -44,7 +61,7 @@ class SeriesMetaTest {
 
     @Test
     void aTruncatedRecordIsAClearError() {
-        byte[] bytes = new SeriesMeta("s", List.of("a"), 1, 1.0, new double[] {1}, 1, 1).toBytes();
+        byte[] bytes = new SeriesMeta("s", List.of("a"), 1, 1.0, 1.0, new double[] {1}, 1, 1).toBytes();
         assertThatThrownBy(() -> SeriesMeta.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length - 3)))
                 .hasMessageContaining("corrupt series record");
         assertThatThrownBy(() -> SeriesMeta.fromBytes(new byte[] {9, 0, 0}))
