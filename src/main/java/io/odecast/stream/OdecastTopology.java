@@ -36,9 +36,10 @@ public final class OdecastTopology {
         t.addSource("observations", new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.observationsTopic());
         t.addProcessor("forecaster", () -> new ObservationProcessor(settings, retrain, listener), "observations");
         // Caching folds the many writes of one key within a commit interval into one store write and one
-        // changelog record: the series and latest-forecast stores change with every record of a series.
+        // changelog record: the series, scores and latest-forecast stores change with every record of a series.
+        // The history store has nothing to fold (each observation is a new key), so it goes without.
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.Bytes(),
-                Serdes.ByteArray()).withCachingEnabled(), "forecaster");
+                Serdes.ByteArray()), "forecaster");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE), Serdes.String(),
                 Serdes.ByteArray()).withCachingEnabled(), "forecaster");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FORECASTS_STORE), Serdes.String(),
