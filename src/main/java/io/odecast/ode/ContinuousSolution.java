@@ -138,7 +138,10 @@ public final class ContinuousSolution {
         private final double[] initialState;
         private final StepListener delegate;
         private final int dimension;
-        private double[] boundaries = new double[64];
+        /** Room for this many segments at first, doubled when full (a forecast over a short horizon takes a few). */
+        private static final int INITIAL_SEGMENTS = 8;
+
+        private double[] boundaries = new double[INITIAL_SEGMENTS + 1];
         private double[] coefficients;
         private int segments;
 
@@ -146,7 +149,7 @@ public final class ContinuousSolution {
             this.initialState = y0.clone();
             this.delegate = delegate;
             this.dimension = y0.length;
-            this.coefficients = new double[64 * COEFFICIENTS * dimension];
+            this.coefficients = new double[INITIAL_SEGMENTS * COEFFICIENTS * dimension];
             boundaries[0] = t0;
         }
 
