@@ -6,6 +6,7 @@ import io.odecast.app.ServiceConfig;
 import io.odecast.stream.OdecastTopologyTestModels;
 import io.odecast.stream.PublishedModel;
 import io.odecast.stream.SeriesHistory;
+import io.odecast.stream.StageTopologies;
 import io.odecast.stream.StreamSettings;
 import io.odecast.train.TrainingConfig;
 import java.nio.charset.StandardCharsets;
@@ -38,33 +39,44 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * End-to-end streaming benchmark on the embedded broker, in one run: odecast (forecasting every
  * observation) against a pass-through Kafka Streams topology with the same settings (exactly-once v2,
- * same partitions, one stream thread). Throughput: records produced as fast as possible until all
- * outputs are consumed. Latency: producer timestamp to consumer receipt (read_committed), at a steady
- * pace, idle and while a long retraining runs on the training pool. Throughput is measured in rounds after a
- * long warm-up (the forecasting path has much more code to compile than the pass-through: with a short one the
- * JIT compiler's threads took a third of the two cores during the measurement); medians are reported. Sizes
- * are system properties: {@code -Dbench.jvm="-Xmx2g -Dbench.rounds=5 -Dbench.burst=20000 -Dbench.warmup=30000"}.
+ * same partitions, one stream thread, 100 ms commits), and two topologies that do part of odecast's work
+ * ({@link StageTopologies}: parse only; parse and keep the history), to show where the throughput goes.
+ * Throughput: records produced as fast as possible until all outputs are consumed, in rounds that
+ * alternate the applications, after a long warm-up (the forecasting path has much more code to compile
+ * than the pass-through: with a short one the JIT compiler's threads took a third of the two cores during
+ * the measurement); medians are reported, with the cores the whole process kept busy and the share of the
+ * time the application's stream thread was on a core. Latency: producer timestamp to consumer receipt
+ * (read_committed), at a steady pace, idle and while a long retraining runs on the training pool.
  *
  * <p>Run: {@code mvn -Pbench test-compile exec:exec -Dbench.main=io.odecast.bench.StreamingBenchmark -Djmh.args=}
+ * (about two minutes). Sizes are system properties:
+ * {@code -Dbench.jvm="-Xmx2g -Dbench.rounds=5 -Dbench.burst=100000 -Dbench.warmup=300000"}.
  */
 public final class StreamingBenchmark {
 
     private static final int SERIES = 8;
     /** Records per throughput round, rounds measured (alternating, pass-through first), records of JIT warm-up each. */
-    private static final int BURST = Integer.getInteger("bench.burst", 20_000);
+    private static final int BURST = Integer.getInteger("bench.burst", 100_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
-    private static final int WARM_UP = Integer.getInteger("bench.warmup", 30_000);
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 300_000);
     private static final int PACED = 600;
     private static final int RATE = 100;
-    /** Processing guarantee of both topologies: exactly_once_v2 (the default) or at_least_once. */
+    /** Processing guarantee of every application: exactly_once_v2 (the default) or at_least_once. */
     private static final String GUARANTEE = System.getProperty("guarantee", StreamsConfig.EXACTLY_ONCE_V2);
 
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    /** Cores the whole process (broker, both applications, benchmark clients) used during the last burst. */
+    /** Cores the whole process (broker, every application, benchmark clients) used during the last burst. */
     private static double lastCores;
+    /** The share of the last burst its application's stream thread was on a core (mean over its stream threads). */
+    private static double lastStreamThread;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private StreamingBenchmark() {
+    }
+
+    /** One application under test: where its input goes, where its output comes from, its stream threads' name. */
+    private record Lane(String name, String in, String out, String threadPrefix) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -78,12 +90,26 @@ public final class StreamingBenchmark {
                     .withTraining(longTraining, io.odecast.train.Normaliser.Kind.ZSCORE);
             ServiceConfig config = ServiceConfig.defaults().withBootstrapServers(bootstrap).withStateDir(dir.resolve("odecast"))
                     .withHttpPort(0).withStream(settings).withKafka(Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE));
+            Lane pass = new Lane("pass-through", "bench.in", "bench.out", "bench-pass-through-");
+            Lane parse = new Lane("parse only", "bench.parse.in", "bench.parse.out", "bench-parse-");
+            Lane persist = new Lane("parse + history", "bench.persist.in", "bench.persist.out", "bench-persist-");
+            Lane odecast = new Lane("odecast", settings.observationsTopic(), settings.forecastsTopic(), "odecast-");
+            List<Lane> lanes = List.of(pass, parse, persist, odecast);
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                admin.createTopics(List.of(new NewTopic("bench.in", config.partitions(), (short) 1),
-                        new NewTopic("bench.out", config.partitions(), (short) 1))).all().get();
+                List<NewTopic> topics = new ArrayList<>();
+                for (Lane lane : lanes.subList(0, 3)) {
+                    topics.add(new NewTopic(lane.in(), config.partitions(), (short) 1));
+                    topics.add(new NewTopic(lane.out(), config.partitions(), (short) 1));
+                }
+                admin.createTopics(topics).all().get();
             }
+            StreamsBuilder passThrough = new StreamsBuilder();
+            passThrough.stream(pass.in(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                    .to(pass.out(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
             try (OdecastService service = OdecastService.start(config);
-                 KafkaStreams passThrough = passThrough(bootstrap, dir.resolve("pass"), config.partitions());
+                 KafkaStreams passApp = start(passThrough.build(), "bench-pass-through", bootstrap, dir);
+                 KafkaStreams parseApp = start(StageTopologies.parse(parse.in(), parse.out()), "bench-parse", bootstrap, dir);
+                 KafkaStreams persistApp = start(StageTopologies.persist(persist.in(), persist.out()), "bench-persist", bootstrap, dir);
                  KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
                          "linger.ms", "1"), new StringSerializer(), new ByteArraySerializer())) {
                 for (int s = 0; s < SERIES; s++) {
@@ -94,31 +120,34 @@ public final class StreamingBenchmark {
                     Thread.sleep(50);
                 }
                 int[] clock = new int[1];
-                // Warm-up: JIT both paths (a short one measured the compiler, which took a third of the CPU).
-                burst(producer, bootstrap, "bench.in", "bench.out", WARM_UP, clock);
-                burst(producer, bootstrap, settings.observationsTopic(), settings.forecastsTopic(), WARM_UP, clock);
-
-                double[] passRates = new double[ROUNDS];
-                double[] odecastRates = new double[ROUNDS];
-                double[] ratios = new double[ROUNDS];
-                for (int r = 0; r < ROUNDS; r++) {
-                    passRates[r] = burst(producer, bootstrap, "bench.in", "bench.out", BURST, clock);
-                    double passCores = lastCores;
-                    odecastRates[r] = burst(producer, bootstrap, settings.observationsTopic(), settings.forecastsTopic(), BURST, clock);
-                    ratios[r] = odecastRates[r] / passRates[r];
-                    System.out.printf(Locale.ROOT, "round %d: pass-through %.0f, odecast %.0f records/s (%.0f%%); cores busy %.2f, %.2f%n",
-                            r + 1, passRates[r], odecastRates[r], 100 * ratios[r], passCores, lastCores);
+                // Warm-up: JIT every path (a short one measured the compiler, which took a third of the CPU).
+                for (Lane lane : lanes) {
+                    burst(producer, bootstrap, lane, WARM_UP, clock);
                 }
-                double[] passIdle = paced(producer, bootstrap, "bench.in", "bench.out", clock);
-                double[] idle = paced(producer, bootstrap, settings.observationsTopic(), settings.forecastsTopic(), clock);
+                double[][] rates = new double[lanes.size()][ROUNDS];
+                double[][] ratios = new double[lanes.size()][ROUNDS];
+                for (int r = 0; r < ROUNDS; r++) {
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d:", r + 1));
+                    for (int l = 0; l < lanes.size(); l++) {
+                        rates[l][r] = burst(producer, bootstrap, lanes.get(l), BURST, clock);
+                        ratios[l][r] = rates[l][r] / rates[0][r];
+                        line.append(String.format(Locale.ROOT, "  %s %.0f/s (%.0f%%, cores %.2f, stream thread %.0f%%)",
+                                lanes.get(l).name(), rates[l][r], 100 * ratios[l][r], lastCores, 100 * lastStreamThread));
+                    }
+                    System.out.println(line);
+                }
+                double[] passIdle = paced(producer, bootstrap, pass, clock);
+                double[] idle = paced(producer, bootstrap, odecast, clock);
                 startLongTraining(service, settings);
-                double[] training = paced(producer, bootstrap, settings.observationsTopic(), settings.forecastsTopic(), clock);
+                double[] training = paced(producer, bootstrap, odecast, clock);
                 boolean trainingRan = service.training().pending() > 0;
 
-                System.out.printf(Locale.ROOT, "%nthroughput, %d rounds of %d records as fast as possible (median records/s):%n",
+                System.out.printf(Locale.ROOT, "%nthroughput, %d rounds of %d records as fast as possible (medians):%n",
                         ROUNDS, BURST);
-                System.out.printf(Locale.ROOT, "  pass-through %8.0f%n  odecast      %8.0f  (median of the rounds' ratios: %.0f%% of pass-through)%n",
-                        median(passRates), median(odecastRates), 100 * median(ratios));
+                for (int l = 0; l < lanes.size(); l++) {
+                    System.out.printf(Locale.ROOT, "  %-16s %8.0f records/s  %4.0f%% of pass-through%n",
+                            lanes.get(l).name(), median(rates[l]), 100 * median(ratios[l]));
+                }
                 System.out.printf(Locale.ROOT, "latency at %d records/s, produced to consumed (ms):%n", RATE);
                 System.out.printf(Locale.ROOT, "  pass-through              p50 %6.1f  p99 %6.1f%n", passIdle[0], passIdle[1]);
                 System.out.printf(Locale.ROOT, "  odecast, idle             p50 %6.1f  p99 %6.1f%n", idle[0], idle[1]);
@@ -128,6 +157,21 @@ public final class StreamingBenchmark {
         }
     }
 
+    /** The stream threads of an application. */
+    private static long[] streamThreads(Lane lane) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(lane.threadPrefix()) && t.getName().matches(".*-StreamThread-\\d+"))
+                .mapToLong(Thread::getId).toArray();
+    }
+
+    private static long threadCpu(long[] ids) {
+        long sum = 0;
+        for (long id : ids) {
+            sum += THREADS.getThreadCpuTime(id);
+        }
+        return sum;
+    }
+
     private static double median(double[] xs) {
         double[] sorted = xs.clone();
         java.util.Arrays.sort(sorted);
@@ -135,17 +179,16 @@ public final class StreamingBenchmark {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static KafkaStreams passThrough(String bootstrap, Path stateDir, int partitions) throws InterruptedException {
-        StreamsBuilder b = new StreamsBuilder();
-        b.stream("bench.in", Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .to("bench.out", Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+    /** Starts a benchmark application with the same settings as odecast's (exactly-once v2, one stream thread, 100 ms commits). */
+    private static KafkaStreams start(org.apache.kafka.streams.Topology topology, String id, String bootstrap, Path dir)
+            throws InterruptedException {
         Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-pass-through");
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, id);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve(id).toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
-        KafkaStreams streams = new KafkaStreams(b.build(), p);
+        KafkaStreams streams = new KafkaStreams(topology, p);
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -163,11 +206,14 @@ public final class StreamingBenchmark {
     }
 
     /** Produces {@code n} records as fast as possible; returns records per second until all outputs are read. */
-    private static double burst(KafkaProducer<String, byte[]> producer, String bootstrap, String in, String out, int n,
+    private static double burst(KafkaProducer<String, byte[]> producer, String bootstrap, Lane lane, int n,
                                 int[] clock) throws Exception {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, out)) {
+        String in = lane.in();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, lane.out())) {
             long start = System.nanoTime();
             long cpuStart = PROCESS.getProcessCpuTime();
+            long[] streamThreads = streamThreads(lane);
+            long threadStart = threadCpu(streamThreads);
             for (int i = 0; i < n; i++) {
                 producer.send(new ProducerRecord<>(in, "s" + (i % SERIES), observation(++clock[0])));
             }
@@ -178,14 +224,16 @@ public final class StreamingBenchmark {
             }
             long wall = System.nanoTime() - start;
             lastCores = (PROCESS.getProcessCpuTime() - cpuStart) / (double) wall;
+            lastStreamThread = (threadCpu(streamThreads) - threadStart) / (double) wall / streamThreads.length;
             return n / (wall / 1e9);
         }
     }
 
     /** Produces at a steady {@link #RATE}; returns p50 and p99 latency in ms. */
-    private static double[] paced(KafkaProducer<String, byte[]> producer, String bootstrap, String in, String out,
+    private static double[] paced(KafkaProducer<String, byte[]> producer, String bootstrap, Lane lane,
                                   int[] clock) throws Exception {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, out)) {
+        String in = lane.in();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, lane.out())) {
             List<Double> latencies = new ArrayList<>();
             Thread sender = new Thread(() -> {
                 long next = System.nanoTime();

@@ -5,6 +5,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -31,6 +34,17 @@ public final class OdecastTopology {
     private OdecastTopology() {
     }
 
+    /** One entry per observation (see {@link HistoryStore}). */
+    static StoreBuilder<KeyValueStore<Bytes, byte[]>> historyStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.Bytes(), Serdes.ByteArray());
+    }
+
+    /** One {@link SeriesMeta} per series. */
+    static StoreBuilder<KeyValueStore<String, byte[]>> seriesStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled();
+    }
+
     public static Topology build(StreamSettings settings, RetrainRequests retrain, StreamListener listener) {
         Topology t = new Topology();
         t.addSource("observations", new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.observationsTopic());
@@ -38,10 +52,8 @@ public final class OdecastTopology {
         // Caching folds the many writes of one key within a commit interval into one store write and one
         // changelog record: the series, scores and latest-forecast stores change with every record of a series.
         // The history store has nothing to fold (each observation is a new key), so it goes without.
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.Bytes(),
-                Serdes.ByteArray()), "forecaster");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE), Serdes.String(),
-                Serdes.ByteArray()).withCachingEnabled(), "forecaster");
+        t.addStateStore(historyStore(), "forecaster");
+        t.addStateStore(seriesStore(), "forecaster");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FORECASTS_STORE), Serdes.String(),
                 Serdes.ByteArray()).withCachingEnabled(), "forecaster");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCORES_STORE), Serdes.String(),
