@@ -178,8 +178,8 @@ final class HistoryStore {
     /** The values of the latest stored observation of a series at or before {@code t}; null when none. */
     double[] atOrBefore(String id, double t) {
         SeriesMeta m = meta(id);
-        if (m == null) {
-            return null;
+        if (m == null || t < m.firstTime()) {
+            return null; // (before the earliest: the range would be empty and RocksDB would warn of it)
         }
         try (KeyValueIterator<Bytes, byte[]> it = observations.reverseRange(from(m), key(id, t))) {
             return it.hasNext() ? unpack(it.next().value) : null;
