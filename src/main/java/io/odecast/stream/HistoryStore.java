@@ -5,40 +5,57 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Per-series history in two changelogged stores: one entry per observation, keyed by series and time
- * so a prefix scan reads a series in time order, and one small {@link SeriesMeta} per series. Adding
- * an observation writes a few dozen bytes whatever the history's length. The rules:
+ * Per-series history in two changelogged stores: the observations in {@link HistoryChunk}s of up to
+ * {@link #CHUNK} in time order, keyed by series and each chunk's first time so a scan reads a series in
+ * time order; and one small {@link SeriesMeta} per series. An observation later than every stored
+ * one goes to the series' last chunk, so the record cache folds a series' writes within a commit
+ * interval into one store write and one changelog record per chunk. The rules:
  * <ul>
- *   <li>out of order: stored at its place in time;</li>
+ *   <li>out of order: stored at its place in time (a chunk over its size splits in two);</li>
  *   <li>a duplicate time: the newer values replace the older (the last write wins);</li>
  *   <li>over the bound: the oldest observations are dropped, a tenth of the bound at a time, so the
  *       scan that finds them runs once per many records rather than once per record.</li>
  * </ul>
+ * Scans start at the series' earliest stored key (kept in its record), past the deletions left by
+ * evictions, which RocksDB would otherwise step over on every seek until its next compaction.
  */
 final class HistoryStore {
 
-    /** Series records kept decoded, most recently used first; the store stays the truth (writes go through). */
+    /** Observations per chunk: a series' appends within a commit interval fold into this many fewer writes. */
+    static final int CHUNK = 32;
+    /** Series whose records and last chunks are kept decoded, most recently used first; writes go through. */
     private static final int CACHED_SERIES = 4096;
 
     private final KeyValueStore<Bytes, byte[]> observations;
     private final KeyValueStore<String, byte[]> series;
-    private final java.util.Map<String, SeriesMeta> decoded = Lru.map(CACHED_SERIES);
+    private final int chunk;
+    private final Map<String, SeriesMeta> decoded = Lru.map(CACHED_SERIES);
+    /** Each series' last chunk, decoded: where observations later than every stored one go. */
+    private final Map<String, HistoryChunk> lastChunks = Lru.map(CACHED_SERIES);
+    /** Each series' earliest stored observation {time}, {values}, kept in step with additions and eviction. */
+    private final Map<String, double[][]> firsts = Lru.map(CACHED_SERIES);
+    private boolean replaced;
 
     HistoryStore(KeyValueStore<Bytes, byte[]> observations, KeyValueStore<String, byte[]> series) {
-        this.observations = observations;
-        this.series = series;
+        this(observations, series, CHUNK);
     }
 
-    /** Each series' earliest stored observation {time}, {values}, kept in step with additions and eviction. */
-    private final java.util.Map<String, double[][]> firsts = Lru.map(CACHED_SERIES);
-
-    private boolean replaced;
+    /** With chunks of at most {@code chunk} observations (tests use small ones to split and evict often). */
+    HistoryStore(KeyValueStore<Bytes, byte[]> observations, KeyValueStore<String, byte[]> series, int chunk) {
+        if (chunk < 2) {
+            throw new IllegalArgumentException("chunks hold at least 2 observations, got " + chunk);
+        }
+        this.observations = observations;
+        this.series = series;
+        this.chunk = chunk;
+    }
 
     /** Whether the last {@link #add} replaced an observation at the same time (the last write wins). */
     boolean lastAddReplaced() {
@@ -66,47 +83,127 @@ final class HistoryStore {
     /** Adds {@code o} by the rules above; returns the series' updated record (already stored). */
     SeriesMeta add(Observation o, int limit) {
         String id = o.series();
+        double t = o.time();
         SeriesMeta m = meta(id);
         if (m == null) {
             m = SeriesMeta.first(o);
         }
-        Bytes key = key(id, o.time());
-        // later than every stored time: cannot replace one, and the store need not be asked
-        boolean replaces = o.time() <= m.latestTime() && observations.get(key) != null;
-        replaced = replaces;
-        observations.put(key, pack(o.values()));
-        int count = m.count() + (replaces ? 0 : 1);
-        boolean latest = o.time() >= m.latestTime();
+        // the chunk t goes to: the last one for a later time, else the one whose span holds t's place
+        HistoryChunk c = m.count() == 0 ? null : t > m.latestTime() ? lastChunk(m) : chunkFor(m, t);
+        if (c == null || (t > m.latestTime() && c.size() >= chunk)) {
+            c = HistoryChunk.of(t, o.values());
+            replaced = false;
+            store(id, c, Double.NaN);
+        } else {
+            double oldStart = c.start();
+            replaced = c.put(t, o.values());
+            HistoryChunk later = c.size() > chunk ? c.splitOff() : null;
+            store(id, c, c.start() != oldStart ? oldStart : Double.NaN);
+            if (later != null) {
+                store(id, later, Double.NaN);
+                c = later;
+            }
+        }
+        if (c.end() >= Math.max(t, m.latestTime())) {
+            lastChunks.put(id, c);
+        } else {
+            lastChunks.remove(id);
+        }
+        int count = m.count() + (replaced ? 0 : 1);
+        boolean latest = t >= m.latestTime();
         double known = m.count() == 0 ? Double.NaN : firstTime(m);
-        double first = Double.isNaN(known) ? o.time() : Math.min(known, o.time());
-        if (o.time() == first) {
+        double first = Double.isNaN(known) ? t : Math.min(known, t);
+        if (t == first) {
             firsts.put(id, new double[][] {{first}, o.values()});
         }
         if (count > limit) {
-            int drop = Math.max(count - limit, limit / 10);
-            List<Bytes> oldest = new ArrayList<>(drop);
-            // From the earliest stored key, not the series' prefix: RocksDB would step over every deletion
-            // left by earlier evictions (until its next compaction) on each seek from the prefix.
-            try (KeyValueIterator<Bytes, byte[]> it = observations.range(key(id, first), prefixEnd(id))) {
-                while (oldest.size() < drop && it.hasNext()) {
-                    oldest.add(it.next().key);
-                }
-                if (it.hasNext()) {
-                    var next = it.next();
-                    first = time(next.key);
-                    firsts.put(id, new double[][] {{first}, unpack(next.value)});
-                } else {
-                    first = Double.NaN;
-                    firsts.remove(id);
-                }
-            }
-            oldest.forEach(observations::delete);
-            count -= oldest.size();
+            count -= evict(id, m.variables().size(), first, Math.max(count - limit, limit / 10));
+            double[][] now = firsts.get(id);
+            first = now == null ? Double.NaN : now[0][0];
         }
-        SeriesMeta updated = new SeriesMeta(m.series(), m.variables(), count, first, latest ? o.time() : m.latestTime(),
+        SeriesMeta updated = new SeriesMeta(m.series(), m.variables(), count, first, latest ? t : m.latestTime(),
                 latest ? o.values() : m.latestValues(), m.sinceTraining() + 1, m.lastTrainingMillis());
         put(updated);
         return updated;
+    }
+
+    /** Writes {@code c} under its first time, deleting its entry under {@code oldStart} when that moved (NaN: not). */
+    private void store(String id, HistoryChunk c, double oldStart) {
+        if (!Double.isNaN(oldStart)) {
+            observations.delete(key(id, oldStart));
+        }
+        observations.put(key(id, c.start()), c.encode());
+    }
+
+    /**
+     * Drops the series' {@code drop} oldest observations, from its earliest stored key {@code first};
+     * leaves its new earliest observation in {@link #firsts}. Returns how many were dropped.
+     */
+    private int evict(String id, int vars, double first, int drop) {
+        List<Bytes> gone = new ArrayList<>();
+        HistoryChunk trimmed = null;
+        double[][] newFirst = null;
+        int dropped = 0;
+        try (KeyValueIterator<Bytes, byte[]> it = observations.range(key(id, first), prefixEnd(id))) {
+            while (newFirst == null && it.hasNext()) {
+                var e = it.next();
+                HistoryChunk c = HistoryChunk.decode(e.value, time(e.key), vars);
+                int left = drop - dropped;
+                if (left >= c.size()) {
+                    gone.add(e.key);
+                    dropped += c.size();
+                    continue;
+                }
+                if (left > 0) {
+                    gone.add(e.key);
+                    c.dropFirst(left);
+                    dropped += left;
+                    trimmed = c;
+                }
+                newFirst = new double[][] {{c.start()}, c.values(0)};
+            }
+        }
+        gone.forEach(observations::delete);
+        if (trimmed != null) {
+            observations.put(key(id, trimmed.start()), trimmed.encode());
+        }
+        if (newFirst == null) {
+            firsts.remove(id);
+        } else {
+            firsts.put(id, newFirst);
+        }
+        lastChunks.remove(id);
+        return dropped;
+    }
+
+    /** The series' last chunk: decoded in memory, or read with one seek from the end of its keys; null when none. */
+    private HistoryChunk lastChunk(SeriesMeta m) {
+        HistoryChunk last = lastChunks.get(m.series());
+        if (last != null && last.end() == m.latestTime()) {
+            return last;
+        }
+        try (KeyValueIterator<Bytes, byte[]> it = observations.reverseRange(from(m), prefixEnd(m.series()))) {
+            return it.hasNext() ? decode(it.next(), m) : null;
+        }
+    }
+
+    /** The chunk whose span holds time {@code t}: the last starting at or before it, else the first; null when none. */
+    private HistoryChunk chunkFor(SeriesMeta m, double t) {
+        String id = m.series();
+        if (Double.isNaN(m.firstTime()) || t >= m.firstTime()) {
+            try (KeyValueIterator<Bytes, byte[]> it = observations.reverseRange(from(m), key(id, t))) {
+                if (it.hasNext()) {
+                    return decode(it.next(), m);
+                }
+            }
+        }
+        try (KeyValueIterator<Bytes, byte[]> it = observations.range(from(m), prefixEnd(id))) {
+            return it.hasNext() ? decode(it.next(), m) : null;
+        }
+    }
+
+    private static HistoryChunk decode(org.apache.kafka.streams.KeyValue<Bytes, byte[]> entry, SeriesMeta m) {
+        return HistoryChunk.decode(entry.value, time(entry.key), m.variables().size());
     }
 
     /** The series' earliest stored time: kept in its record, or found once for records written before it was. */
@@ -137,15 +234,17 @@ final class HistoryStore {
                 ? observations.reverseRange(from(meta), prefixEnd(meta.series()))
                 : observations.range(from(meta), prefixEnd(meta.series()))) {
             while (i < n && it.hasNext()) {
-                var entry = it.next();
-                int at = tail ? n - 1 - i : i;
-                times[at] = time(entry.key);
-                values[at] = unpack(entry.value);
-                i++;
+                HistoryChunk c = decode(it.next(), meta);
+                for (int j = 0; j < c.size() && i < n; j++, i++) {
+                    int from = tail ? c.size() - 1 - j : j;
+                    int at = tail ? n - 1 - i : i;
+                    times[at] = c.time(from);
+                    values[at] = c.values(from);
+                }
             }
         }
         if (i < n) {
-            // fewer entries than the series record counts (a store restored mid-change): keep what is there
+            // fewer observations than the series record counts (a store restored mid-change): keep what is there
             int from = tail ? n - i : 0;
             times = java.util.Arrays.copyOfRange(times, from, from + i);
             values = java.util.Arrays.copyOfRange(values, from, from + i);
@@ -168,8 +267,8 @@ final class HistoryStore {
             if (!it.hasNext()) {
                 return null;
             }
-            var e = it.next();
-            double[][] first = {{time(e.key)}, unpack(e.value)};
+            HistoryChunk c = decode(it.next(), m);
+            double[][] first = {{c.start()}, c.values(0)};
             firsts.put(id, first);
             return first;
         }
@@ -182,7 +281,10 @@ final class HistoryStore {
             return null; // (before the earliest: the range would be empty and RocksDB would warn of it)
         }
         try (KeyValueIterator<Bytes, byte[]> it = observations.reverseRange(from(m), key(id, t))) {
-            return it.hasNext() ? unpack(it.next().value) : null;
+            if (!it.hasNext()) {
+                return null;
+            }
+            return decode(it.next(), m).atOrBefore(t);
         }
     }
 
@@ -220,22 +322,5 @@ final class HistoryStore {
     private static Bytes prefixEnd(String id) {
         byte[] s = id.getBytes(StandardCharsets.UTF_8);
         return Bytes.wrap(ByteBuffer.allocate(s.length + 1).put(s).put((byte) 1).array());
-    }
-
-    private static byte[] pack(double[] values) {
-        ByteBuffer b = ByteBuffer.allocate(8 * values.length);
-        for (double v : values) {
-            b.putDouble(v);
-        }
-        return b.array();
-    }
-
-    private static double[] unpack(byte[] bytes) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        double[] v = new double[bytes.length / 8];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = b.getDouble();
-        }
-        return v;
     }
 }

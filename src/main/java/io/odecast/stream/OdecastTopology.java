@@ -34,9 +34,10 @@ public final class OdecastTopology {
     private OdecastTopology() {
     }
 
-    /** One entry per observation (see {@link HistoryStore}). */
+    /** Observations in chunks, each keyed by series and first time (see {@link HistoryStore}). */
     static StoreBuilder<KeyValueStore<Bytes, byte[]>> historyStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.Bytes(), Serdes.ByteArray());
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled();
     }
 
     /** One {@link SeriesMeta} per series. */
@@ -50,8 +51,8 @@ public final class OdecastTopology {
         t.addSource("observations", new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.observationsTopic());
         t.addProcessor("forecaster", () -> new ObservationProcessor(settings, retrain, listener), "observations");
         // Caching folds the many writes of one key within a commit interval into one store write and one
-        // changelog record: the series, scores and latest-forecast stores change with every record of a series.
-        // The history store has nothing to fold (each observation is a new key), so it goes without.
+        // changelog record: every store here changes with every record of a series (the history store in
+        // the series' last chunk).
         t.addStateStore(historyStore(), "forecaster");
         t.addStateStore(seriesStore(), "forecaster");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FORECASTS_STORE), Serdes.String(),

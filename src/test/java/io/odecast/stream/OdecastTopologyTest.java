@@ -25,7 +25,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -255,16 +257,18 @@ class OdecastTopologyTest {
         assertThat(store.first("nobody")).isNull();
     }
 
-    @Test
-    void theHistoryMatchesAReferenceMapThroughShuffledDuplicatesAndEviction() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "chunks of {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 7, HistoryStore.CHUNK})
+    void theHistoryMatchesAReferenceMapThroughShuffledDuplicatesAndEviction(int chunk) {
         HistoryStore store = new HistoryStore(driver.getKeyValueStore(OdecastTopology.HISTORY_STORE),
-                driver.getKeyValueStore(OdecastTopology.SERIES_STORE));
+                driver.getKeyValueStore(OdecastTopology.SERIES_STORE), chunk);
         java.util.TreeMap<Double, Double> reference = new java.util.TreeMap<>();
         java.util.Random random = new java.util.Random(11);
         int limit = 20;
         for (int i = 0; i < 600; i++) {
-            // mostly later times, some out of order, some repeats of a stored time
-            double t = random.nextInt(10) < 7 ? i : random.nextInt(i + 1);
+            // mostly later times, some out of order (before the earliest too), some repeats of a stored time
+            int kind = random.nextInt(10);
+            double t = kind < 7 ? i : kind < 9 ? random.nextInt(i + 1) : reference.isEmpty() ? i : reference.firstKey() - 0.5;
             double v = random.nextGaussian();
             store.add(new io.odecast.forecast.Observation("r", t, List.of("a"), new double[] {v}), limit);
             reference.put(t, v);
@@ -276,18 +280,56 @@ class OdecastTopologyTest {
             SeriesMeta meta = store.meta("r");
             assertThat(meta.count()).isEqualTo(reference.size());
             assertThat(meta.firstTime()).as("earliest time in the record after %d", i).isEqualTo(reference.firstKey());
+            assertThat(meta.latestTime()).isEqualTo(reference.lastKey());
             assertThat(store.first("r")[0][0]).isEqualTo(reference.firstKey());
             assertThat(store.first("r")[1]).containsExactly(reference.firstEntry().getValue());
+            if (i % 50 == 0) {
+                assertThat(store.history(meta).times()).as("history after %d", i)
+                        .containsExactly(reference.keySet().stream().mapToDouble(Double::doubleValue).toArray());
+            }
         }
         SeriesHistory h = store.history(store.meta("r"));
         assertThat(h.times()).containsExactly(reference.keySet().stream().mapToDouble(Double::doubleValue).toArray());
+        assertThat(java.util.Arrays.stream(h.values()).mapToDouble(v -> v[0]).toArray())
+                .containsExactly(reference.values().stream().mapToDouble(Double::doubleValue).toArray());
+        SeriesHistory tail = HistoryStore.read(driver.getKeyValueStore(OdecastTopology.HISTORY_STORE), store.meta("r"), 7);
+        assertThat(tail.times()).containsExactly(reference.keySet().stream().skip(reference.size() - 7)
+                .mapToDouble(Double::doubleValue).toArray());
         // a store with cold caches (a restart, or a series evicted from them) reads the same from the records
         HistoryStore cold = new HistoryStore(driver.getKeyValueStore(OdecastTopology.HISTORY_STORE),
-                driver.getKeyValueStore(OdecastTopology.SERIES_STORE));
+                driver.getKeyValueStore(OdecastTopology.SERIES_STORE), chunk);
         assertThat(cold.first("r")[0][0]).isEqualTo(reference.firstKey());
-        double mid = reference.keySet().stream().skip(limit / 2).findFirst().orElseThrow();
-        assertThat(cold.atOrBefore("r", mid + 0.5)).containsExactly(reference.floorEntry(mid + 0.5).getValue());
+        for (double q : reference.keySet()) {
+            assertThat(cold.atOrBefore("r", q + 0.25)).containsExactly(reference.floorEntry(q + 0.25).getValue());
+        }
         assertThat(cold.atOrBefore("r", reference.firstKey() - 1)).isNull();
+        cold.add(new io.odecast.forecast.Observation("r", 1e6, List.of("a"), new double[] {42}), limit);
+        assertThat(cold.history(cold.meta("r")).times()).endsWith(1e6);
+    }
+
+    @Test
+    void historiesStoredOneObservationPerEntryByEarlierVersionsReadAndGrow() {
+        KeyValueStore<Bytes, byte[]> raw = driver.getKeyValueStore(OdecastTopology.HISTORY_STORE);
+        KeyValueStore<String, byte[]> records = driver.getKeyValueStore(OdecastTopology.SERIES_STORE);
+        for (int t = 1; t <= 5; t++) {
+            raw.put(HistoryStore.key("old", t), java.nio.ByteBuffer.allocate(16).putDouble(t).putDouble(-t).array());
+        }
+        // a format-1 record: no earliest time
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 4 + 3 + 4 + 5 + 5 + 4 + 8 + 4 + 16 + 4 + 8);
+        b.put((byte) 1).putInt(3).put("old".getBytes(java.nio.charset.StandardCharsets.UTF_8)).putInt(2)
+                .putInt(1).put((byte) 'a').putInt(1).put((byte) 'b').putInt(5).putDouble(5).putInt(2)
+                .putDouble(5).putDouble(-5).putInt(5).putLong(0);
+        records.put("old", java.util.Arrays.copyOf(b.array(), b.position()));
+        HistoryStore store = new HistoryStore(raw, records, 3);
+        assertThat(store.history(store.meta("old")).times()).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
+        assertThat(store.first("old")[1]).containsExactly(1.0, -1.0);
+        store.add(new io.odecast.forecast.Observation("old", 6, List.of("a", "b"), new double[] {6, -6}), 5);
+        store.add(new io.odecast.forecast.Observation("old", 2.5, List.of("a", "b"), new double[] {2.5, -2.5}), 5);
+        // 7 over a bound of 5: the two oldest went
+        SeriesHistory h = store.history(store.meta("old"));
+        assertThat(h.times()).containsExactly(2.5, 3.0, 4.0, 5.0, 6.0);
+        assertThat(h.values()[0]).containsExactly(2.5, -2.5);
+        assertThat(store.meta("old").firstTime()).isEqualTo(2.5);
     }
 
     private SeriesHistory history(String series) {
