@@ -29,7 +29,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 final class HistoryStore {
 
     /** Observations per chunk: a series' appends within a commit interval fold into this many fewer writes. */
-    static final int CHUNK = 32;
+    static final int CHUNK = 16;
     /** Series whose records and last chunks are kept decoded, most recently used first; writes go through. */
     private static final int CACHED_SERIES = 4096;
 
