@@ -41,7 +41,6 @@ final class HistoryStore {
     private final Map<String, HistoryChunk> lastChunks = Lru.map(CACHED_SERIES);
     /** Each series' earliest stored observation {time}, {values}, kept in step with additions and eviction. */
     private final Map<String, double[][]> firsts = Lru.map(CACHED_SERIES);
-    private boolean replaced;
 
     HistoryStore(KeyValueStore<Bytes, byte[]> observations, KeyValueStore<String, byte[]> series) {
         this(observations, series, CHUNK);
@@ -57,9 +56,13 @@ final class HistoryStore {
         this.chunk = chunk;
     }
 
-    /** Whether the last {@link #add} replaced an observation at the same time (the last write wins). */
-    boolean lastAddReplaced() {
-        return replaced;
+    /**
+     * What {@link #add} did.
+     *
+     * @param meta     the series' updated record (already stored)
+     * @param replaced whether the observation replaced one at the same time (the last write wins)
+     */
+    record Added(SeriesMeta meta, boolean replaced) {
     }
 
     SeriesMeta meta(String id) {
@@ -80,8 +83,8 @@ final class HistoryStore {
         decoded.put(meta.series(), meta);
     }
 
-    /** Adds {@code o} by the rules above; returns the series' updated record (already stored). */
-    SeriesMeta add(Observation o, int limit) {
+    /** Adds {@code o} by the rules above. */
+    Added add(Observation o, int limit) {
         String id = o.series();
         double t = o.time();
         SeriesMeta m = meta(id);
@@ -90,6 +93,7 @@ final class HistoryStore {
         }
         // the chunk t goes to: the last one for a later time, else the one whose span holds t's place
         HistoryChunk c = m.count() == 0 ? null : t > m.latestTime() ? lastChunk(m) : chunkFor(m, t);
+        boolean replaced;
         if (c == null || (t > m.latestTime() && c.size() >= chunk)) {
             c = HistoryChunk.of(t, o.values());
             replaced = false;
@@ -124,7 +128,7 @@ final class HistoryStore {
         SeriesMeta updated = new SeriesMeta(m.series(), m.variables(), count, first, latest ? t : m.latestTime(),
                 latest ? o.values() : m.latestValues(), m.sinceTraining() + 1, m.lastTrainingMillis());
         put(updated);
-        return updated;
+        return new Added(updated, replaced);
     }
 
     /** Writes {@code c} under its first time, deleting its entry under {@code oldStart} when that moved (NaN: not). */

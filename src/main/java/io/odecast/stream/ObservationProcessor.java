@@ -120,11 +120,12 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
             return;
         }
         var observation = ((ParseResult.Accepted) result).observation();
-        SeriesMeta now = history.add(observation, settings.historyLimit());
+        HistoryStore.Added added = history.add(observation, settings.historyLimit());
+        SeriesMeta now = added.meta();
         listener.observationAccepted(series);
 
         Scoring live = scoring(series, observation.values().length);
-        Scorer.Result scored = score(record, observation, past, now, own, live);
+        Scorer.Result scored = score(record, observation, past, now, own, live, added.replaced());
         ScoringSettings s = settings.scoring();
         Intervals intervals = new Intervals(s.intervalLevel(), settings.horizon() / s.buckets(),
                 live.state.halfWidths(s.intervalLevel(), s.minResiduals()));
@@ -154,11 +155,11 @@ final class ObservationProcessor implements Processor<byte[], byte[], byte[], by
      * already, as the value it replaces, and is not scored again.
      */
     private Scorer.Result score(Record<byte[], byte[]> record, Observation o, SeriesMeta past, SeriesMeta now,
-                                SeriesSettings own, Scoring live) {
+                                SeriesSettings own, Scoring live, boolean correction) {
         if (past != null && past.count() > 0 && o.time() > past.latestTime()) {
             live.state.observeStep(past.latestValues(), o.values());
         }
-        if (history.lastAddReplaced()) {
+        if (correction) {
             return new Scorer.Result(List.of(), false);
         }
         String series = o.series();

@@ -270,7 +270,8 @@ class OdecastTopologyTest {
             int kind = random.nextInt(10);
             double t = kind < 7 ? i : kind < 9 ? random.nextInt(i + 1) : reference.isEmpty() ? i : reference.firstKey() - 0.5;
             double v = random.nextGaussian();
-            store.add(new io.odecast.forecast.Observation("r", t, List.of("a"), new double[] {v}), limit);
+            HistoryStore.Added added = store.add(new io.odecast.forecast.Observation("r", t, List.of("a"), new double[] {v}), limit);
+            assertThat(added.replaced()).as("replaced at %s", t).isEqualTo(reference.containsKey(t));
             reference.put(t, v);
             if (reference.size() > limit) {
                 for (int drop = Math.max(reference.size() - limit, limit / 10); drop > 0; drop--) {
@@ -278,6 +279,7 @@ class OdecastTopologyTest {
                 }
             }
             SeriesMeta meta = store.meta("r");
+            assertThat(added.meta()).isSameAs(meta);
             assertThat(meta.count()).isEqualTo(reference.size());
             assertThat(meta.firstTime()).as("earliest time in the record after %d", i).isEqualTo(reference.firstKey());
             assertThat(meta.latestTime()).isEqualTo(reference.lastKey());
