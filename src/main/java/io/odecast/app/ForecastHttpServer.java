@@ -23,10 +23,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -265,20 +268,25 @@ final class ForecastHttpServer implements AutoCloseable {
         }
         ArrayNode unreachable = body.putArray("unreachable");
         if (!localOnly) {
+            // every other instance asked at once: the answer waits for the slowest, not for their sum
+            Map<HostInfo, CompletableFuture<HttpResponse<byte[]>>> answers = new LinkedHashMap<>();
             for (StreamsMetadata other : streams.metadataForAllStreamsClients()) {
                 HostInfo host = other.hostInfo();
-                if (host.equals(self)) {
-                    continue;
-                }
-                try {
-                    HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(
+                if (!host.equals(self)) {
+                    answers.put(host, client.sendAsync(HttpRequest.newBuilder(
                                     URI.create("http://" + host.host() + ":" + host.port() + "/api/series?scope=local"))
-                            .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                            .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+                }
+            }
+            for (var answer : answers.entrySet()) {
+                HostInfo host = answer.getKey();
+                try {
+                    HttpResponse<byte[]> response = answer.getValue().get();
                     if (response.statusCode() != 200) {
                         throw new IOException("HTTP " + response.statusCode());
                     }
                     JSON.readTree(response.body()).path("series").forEach(all::add);
-                } catch (IOException e) {
+                } catch (IOException | ExecutionException e) {
                     unreachable.add(host.host() + ":" + host.port());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

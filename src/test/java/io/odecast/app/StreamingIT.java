@@ -251,6 +251,16 @@ class StreamingIT {
             }
             assertThat(servedBy).as("some answers came from the other instance").contains("127.0.0.1:" + b.httpPort());
             assertThat(servedBy).contains("127.0.0.1:" + a.httpPort());
+            // every series, from either instance: its own and the other's
+            for (OdecastService asked : List.of(a, b)) {
+                JsonNode all = get(asked.httpPort(), "/api/series");
+                List<String> listed = new ArrayList<>();
+                all.get("series").forEach(n -> listed.add(n.get("series").asText()));
+                assertThat(listed).containsExactlyInAnyOrderElementsOf(series);
+                assertThat(all.get("unreachable")).isEmpty();
+                assertThat(get(asked.httpPort(), "/api/series?scope=local").get("series").size())
+                        .isLessThan(series.size());
+            }
         }
     }
 
