@@ -3,6 +3,7 @@ package io.odecast.bench;
 import io.odecast.app.EmbeddedKafka;
 import io.odecast.app.OdecastService;
 import io.odecast.app.ServiceConfig;
+import io.odecast.stream.OdecastTopology;
 import io.odecast.stream.OdecastTopologyTestModels;
 import io.odecast.stream.PublishedModel;
 import io.odecast.stream.SeriesHistory;
@@ -136,6 +137,11 @@ public final class StreamingBenchmark {
                     }
                     System.out.println(line);
                 }
+                long sent = WARM_UP + (long) ROUNDS * BURST;
+                double persistChangelog = committedRecords(bootstrap, "bench-persist-" + OdecastTopology.HISTORY_STORE
+                        + "-changelog") / (double) sent;
+                double odecastChangelog = committedRecords(bootstrap, config.applicationId() + "-"
+                        + OdecastTopology.HISTORY_STORE + "-changelog") / (double) sent;
                 double[] passIdle = paced(producer, bootstrap, pass, clock);
                 double[] idle = paced(producer, bootstrap, odecast, clock);
                 startLongTraining(service, settings);
@@ -148,6 +154,8 @@ public final class StreamingBenchmark {
                     System.out.printf(Locale.ROOT, "  %-16s %8.0f records/s  %4.0f%% of pass-through%n",
                             lanes.get(l).name(), median(rates[l]), 100 * median(ratios[l]));
                 }
+                System.out.printf(Locale.ROOT, "history changelog records per observation: parse + history %.3f, odecast %.3f%n",
+                        persistChangelog, odecastChangelog);
                 System.out.printf(Locale.ROOT, "latency at %d records/s, produced to consumed (ms):%n", RATE);
                 System.out.printf(Locale.ROOT, "  pass-through              p50 %6.1f  p99 %6.1f%n", passIdle[0], passIdle[1]);
                 System.out.printf(Locale.ROOT, "  odecast, idle             p50 %6.1f  p99 %6.1f%n", idle[0], idle[1]);
@@ -261,6 +269,24 @@ public final class StreamingBenchmark {
             sender.join();
             double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return new double[] {sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99)]};
+        }
+    }
+
+    /** The committed records in a topic, counted from its beginning. */
+    private static long committedRecords(String bootstrap, String topic) {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = c.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(partitions);
+            long count = 0;
+            while (partitions.stream().anyMatch(p -> c.position(p) < end.get(p))) {
+                count += c.poll(Duration.ofMillis(200)).count();
+            }
+            return count;
         }
     }
 
