@@ -18,8 +18,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * <ul>
  *   <li>{@link #parse}: validates the observation's JSON ({@link ObservationParser});</li>
  *   <li>{@link #persist}: that, and adds it to the series' history in the production stores
- *       ({@link HistoryStore}: a RocksDB entry and a changelog record per observation, the series
- *       record folded per commit).</li>
+ *       ({@link HistoryStore}: the series' last chunk and its record, both folded by the record cache
+ *       into one store write and one changelog record per commit).</li>
  * </ul>
  * The full path adds scoring, the forecast solve and its JSON, and the scores and latest-forecast stores.
  */
