@@ -121,7 +121,7 @@ final class HistoryStore {
             firsts.put(id, new double[][] {{first}, o.values()});
         }
         if (count > limit) {
-            count -= evict(id, m.variables().size(), first, Math.max(count - limit, limit / 10));
+            count -= evict(m, first, Math.max(count - limit, limit / 10));
             double[][] now = firsts.get(id);
             first = now == null ? Double.NaN : now[0][0];
         }
@@ -143,15 +143,17 @@ final class HistoryStore {
      * Drops the series' {@code drop} oldest observations, from its earliest stored key {@code first};
      * leaves its new earliest observation in {@link #firsts}. Returns how many were dropped.
      */
-    private int evict(String id, int vars, double first, int drop) {
+    private int evict(SeriesMeta m, double first, int drop) {
+        String id = m.series();
         List<Bytes> gone = new ArrayList<>();
         HistoryChunk trimmed = null;
+        double trimmedFrom = Double.NaN;
         double[][] newFirst = null;
         int dropped = 0;
         try (KeyValueIterator<Bytes, byte[]> it = observations.range(key(id, first), prefixEnd(id))) {
             while (newFirst == null && it.hasNext()) {
                 var e = it.next();
-                HistoryChunk c = HistoryChunk.decode(e.value, time(e.key), vars);
+                HistoryChunk c = decode(e, m);
                 int left = drop - dropped;
                 if (left >= c.size()) {
                     gone.add(e.key);
@@ -159,7 +161,7 @@ final class HistoryStore {
                     continue;
                 }
                 if (left > 0) {
-                    gone.add(e.key);
+                    trimmedFrom = time(e.key);
                     c.dropFirst(left);
                     dropped += left;
                     trimmed = c;
@@ -169,7 +171,7 @@ final class HistoryStore {
         }
         gone.forEach(observations::delete);
         if (trimmed != null) {
-            observations.put(key(id, trimmed.start()), trimmed.encode());
+            store(id, trimmed, trimmedFrom);
         }
         if (newFirst == null) {
             firsts.remove(id);
