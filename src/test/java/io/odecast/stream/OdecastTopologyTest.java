@@ -317,11 +317,7 @@ class OdecastTopologyTest {
             raw.put(HistoryStore.key("old", t), java.nio.ByteBuffer.allocate(16).putDouble(t).putDouble(-t).array());
         }
         // a format-1 record: no earliest time
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 4 + 3 + 4 + 5 + 5 + 4 + 8 + 4 + 16 + 4 + 8);
-        b.put((byte) 1).putInt(3).put("old".getBytes(java.nio.charset.StandardCharsets.UTF_8)).putInt(2)
-                .putInt(1).put((byte) 'a').putInt(1).put((byte) 'b').putInt(5).putDouble(5).putInt(2)
-                .putDouble(5).putDouble(-5).putInt(5).putLong(0);
-        records.put("old", java.util.Arrays.copyOf(b.array(), b.position()));
+        records.put("old", SeriesMetaTest.version1("old", List.of("a", "b"), 5, 5, new double[] {5, -5}, 5, 0));
         HistoryStore store = new HistoryStore(raw, records, 3);
         assertThat(store.history(store.meta("old")).times()).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
         assertThat(store.first("old")[1]).containsExactly(1.0, -1.0);

@@ -34,13 +34,39 @@ class SeriesMetaTest {
         assertThat(back.latestValues()).isEmpty();
     }
 
+    /** A series record as format 1 wrote it: format, id, variables, count, latest time and values, bookkeeping. */
+    static byte[] version1(String series, List<String> variables, int count, double latestTime, double[] latestValues,
+                           int sinceTraining, long lastTrainingMillis) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        try {
+            out.writeByte(1);
+            byte[] id = series.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(id.length);
+            out.write(id);
+            out.writeInt(variables.size());
+            for (String v : variables) {
+                byte[] name = v.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(name.length);
+                out.write(name);
+            }
+            out.writeInt(count);
+            out.writeDouble(latestTime);
+            out.writeInt(latestValues.length);
+            for (double x : latestValues) {
+                out.writeDouble(x);
+            }
+            out.writeInt(sinceTraining);
+            out.writeLong(lastTrainingMillis);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     @Test
     void version1RecordsWithoutTheEarliestTimeStillRead() {
-        // a version 1 record as it was written: format, id, variables, count, latest time and values, bookkeeping
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 4 + 1 + 4 + 4 + 1 + 4 + 8 + 4 + 8 + 4 + 8);
-        b.put((byte) 1).putInt(1).put((byte) 's').putInt(1).putInt(1).put((byte) 'a').putInt(7).putDouble(9.5)
-                .putInt(1).putDouble(4.25).putInt(2).putLong(99L);
-        SeriesMeta m = SeriesMeta.fromBytes(b.array());
+        SeriesMeta m = SeriesMeta.fromBytes(version1("s", List.of("a"), 7, 9.5, new double[] {4.25}, 2, 99L));
         assertThat(m.count()).isEqualTo(7);
         assertThat(m.firstTime()).isNaN();
         assertThat(m.latestTime()).isEqualTo(9.5);
